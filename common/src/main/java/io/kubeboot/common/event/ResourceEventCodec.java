@@ -1,0 +1,51 @@
+package io.kubeboot.common.event;
+
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.Serializer;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * JSON encoding of {@link ResourceEvent} on Kafka. Spring Kafka's own JSON serde adds type headers
+ * and trusted-package rules that a plain watch-event payload does not need, so the codec is this
+ * small pair around one shared mapper.
+ */
+public final class ResourceEventCodec {
+
+  static final ObjectMapper MAPPER = JsonMapper.builder().build();
+  static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
+
+  private ResourceEventCodec() {
+  }
+
+  public static byte[] encode(ResourceEvent event) {
+    return MAPPER.writeValueAsBytes(event);
+  }
+
+  public static ResourceEvent decode(byte[] bytes) {
+    return MAPPER.readValue(bytes, ResourceEvent.class);
+  }
+
+  /** Kafka {@link Serializer} for {@code value.serializer}. */
+  public static final class EventSerializer implements Serializer<ResourceEvent> {
+    @Override
+    public byte[] serialize(String topic, ResourceEvent event) {
+      return event == null ? null : encode(event);
+    }
+  }
+
+  /** Kafka {@link Deserializer} for {@code value.deserializer}. */
+  public static final class EventDeserializer implements Deserializer<ResourceEvent> {
+    @Override
+    public ResourceEvent deserialize(String topic, byte[] bytes) {
+      return bytes == null ? null : decode(bytes);
+    }
+
+    @Override
+    public ResourceEvent deserialize(String topic, Headers headers, byte[] bytes) {
+      return deserialize(topic, bytes);
+    }
+  }
+}

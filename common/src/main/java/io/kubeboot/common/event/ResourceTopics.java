@@ -1,0 +1,41 @@
+package io.kubeboot.common.event;
+
+import java.nio.charset.StandardCharsets;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
+
+/**
+ * Where resource events go: one topic per resource (e.g. {@code kubeboot.events.pods},
+ * {@code kubeboot.events.deployments.apps}), keyed by {@code namespace/name} so that the events of
+ * one object stay in one partition and in order; the resourceVersion rides in a header so a
+ * consumer can skip what it has already seen without parsing the value.
+ */
+public final class ResourceTopics {
+
+  public static final String PREFIX = "kubeboot.events.";
+  public static final String RESOURCE_VERSION_HEADER = "kubeboot-resource-version";
+
+  private ResourceTopics() {
+  }
+
+  /** The topic of a resource, named like upstream's {@code plural.group} ({@code plural} for core). */
+  public static String topic(String plural, String group) {
+    return PREFIX + (group == null || group.isEmpty() ? plural : plural + "." + group);
+  }
+
+  public static ProducerRecord<String, ResourceEvent> record(String topic, ResourceEvent event) {
+    ProducerRecord<String, ResourceEvent> record = new ProducerRecord<>(topic, event.key().toString(), event);
+    record.headers().add(RESOURCE_VERSION_HEADER,
+        Long.toString(event.resourceVersion()).getBytes(StandardCharsets.US_ASCII));
+    return record;
+  }
+
+  public static long resourceVersion(Iterable<Header> headers) {
+    for (Header header : headers) {
+      if (RESOURCE_VERSION_HEADER.equals(header.key())) {
+        return Long.parseLong(new String(header.value(), StandardCharsets.US_ASCII));
+      }
+    }
+    return 0;
+  }
+}

@@ -1,0 +1,17 @@
+package io.kubeboot.resources.support;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+
+/** A full resource-service context on a random port, on a freshly migrated test database. */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = "spring.flyway.clean-disabled=false")
+@Import(CleanDatabase.class)
+public @interface ResourceServiceTest {
+}
