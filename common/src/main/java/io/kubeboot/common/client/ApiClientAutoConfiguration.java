@@ -25,6 +25,8 @@ public class ApiClientAutoConfiguration {
         .withOauthToken(properties.token())
         .withTrustCerts(true)
         .withRequestRetryBackoffLimit(3)
+        // kubeboot serves watches as HTTP streams; skip fabric8's WebSocket attempt
+        .withOnlyHttpWatches(true)
         .build();
     return new KubernetesClientBuilder().withConfig(config).build();
   }

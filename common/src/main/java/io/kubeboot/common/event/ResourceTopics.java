@@ -12,7 +12,12 @@ import org.apache.kafka.common.header.Header;
  */
 public final class ResourceTopics {
 
-  public static final String PREFIX = "kubeboot.events.";
+  /**
+   * Every process of one cluster must name topics alike, and two clusters sharing a broker (a
+   * developer's and the test suite's) must not; the environment is the one setting all of a
+   * cluster's processes share, so the prefix comes from {@code KUBEBOOT_TOPIC_PREFIX}.
+   */
+  public static final String PREFIX = System.getenv().getOrDefault("KUBEBOOT_TOPIC_PREFIX", "kubeboot.events.");
   public static final String RESOURCE_VERSION_HEADER = "kubeboot-resource-version";
 
   private ResourceTopics() {
