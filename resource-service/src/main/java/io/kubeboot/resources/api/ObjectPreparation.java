@@ -1,0 +1,170 @@
+package io.kubeboot.resources.api;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.kubeboot.common.api.ApiException;
+import io.kubeboot.common.api.FieldError;
+import io.kubeboot.common.resource.ResourceType;
+import io.kubeboot.resources.strategy.ObjectMetaValidation;
+import io.kubeboot.resources.strategy.ResourceStrategy;
+import io.kubeboot.resources.strategy.Strategies;
+import io.kubeboot.resources.strategy.UnknownFields;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Turns a client's body into the object to store: checks that it is the resource the URL names,
+ * sets the server-owned metadata, applies the kind's strategy (defaults, validation), bumps
+ * {@code metadata.generation} on spec changes and allocates Service addresses.
+ */
+@Component
+class ObjectPreparation {
+
+  /** Upstream's generateName alphabet: no vowels (no words), no look-alike characters. */
+  private static final String NAME_ALPHABET = "bcdfghjklmnpqrstvwxz2456789";
+
+  private final Namespaces namespaces;
+  private final ServiceAllocator allocator;
+  private final Clock clock;
+
+  ObjectPreparation(Namespaces namespaces, ServiceAllocator allocator, Clock clock) {
+    this.namespaces = namespaces;
+    this.allocator = allocator;
+    this.clock = clock;
+  }
+
+  ObjectNode forCreate(ResourceType type, String namespace, ObjectNode body, WriteOptions options) {
+    checkKind(type, body);
+    ObjectNode metadata = Metadata.of(body);
+    if (type.namespaced()) {
+      String declared = metadata.path("namespace").asString("");
+      if (!declared.isEmpty() && !declared.equals(namespace)) {
+        throw ApiException.badRequest("the namespace of the provided object does not match the namespace sent on "
+            + "the request");
+      }
+      metadata.put("namespace", namespace);
+      namespaces.requireWritable(namespace);
+    } else {
+      metadata.remove("namespace");
+    }
+    String generateName = metadata.path("generateName").asString("");
+    if (metadata.path("name").asString("").isEmpty() && !generateName.isEmpty()) {
+      metadata.put("name", generateName + randomSuffix());
+    }
+    metadata.put("uid", UUID.randomUUID().toString());
+    metadata.put("creationTimestamp", Metadata.timestamp(clock.instant()));
+    for (String serverOwned : List.of("resourceVersion", "deletionTimestamp", "deletionGracePeriodSeconds",
+        "selfLink", "managedFields", "generation")) {
+      metadata.remove(serverOwned);
+    }
+    if (body.has("spec")) {
+      metadata.put("generation", 1);
+    }
+
+    ResourceStrategy<HasMetadata> strategy = strategy(type);
+    HasMetadata object = typed(type, body, options);
+    strategy.prepareForCreate(object);
+    List<FieldError> errors = new ArrayList<>(ObjectMetaValidation.validate(object.getMetadata(), type,
+        strategy.nameRule()));
+    errors.addAll(strategy.validate(object));
+    failIfInvalid(type, object, errors);
+    ObjectNode prepared = Typed.write(object);
+    if ("services".equals(type.plural()) && !options.dryRun()) {
+      allocator.allocate(prepared, null);
+    }
+    return prepared;
+  }
+
+  ObjectNode forUpdate(ResourceType type, ObjectNode current, ObjectNode desired, boolean statusOnly,
+      WriteOptions options) {
+    checkKind(type, desired);
+    ObjectNode metadata = Metadata.of(desired);
+    JsonNode currentMetadata = current.path("metadata");
+    // what the server owns comes from the stored object, whatever the client sent
+    for (String serverOwned : List.of("uid", "creationTimestamp", "deletionTimestamp", "deletionGracePeriodSeconds",
+        "generation", "namespace", "name")) {
+      if (currentMetadata.has(serverOwned)) {
+        metadata.set(serverOwned, currentMetadata.get(serverOwned));
+      } else {
+        metadata.remove(serverOwned);
+      }
+    }
+    metadata.remove("managedFields");
+
+    ResourceStrategy<HasMetadata> strategy = strategy(type);
+    HasMetadata old = Typed.read(type, current);
+    HasMetadata object = typed(type, desired, options);
+    if (statusOnly) {
+      strategy.prepareForStatusUpdate(object, old);
+    } else {
+      strategy.prepareForUpdate(object, old);
+    }
+    List<FieldError> errors = new ArrayList<>(ObjectMetaValidation.validate(object.getMetadata(), type,
+        strategy.nameRule()));
+    errors.addAll(strategy.validateUpdate(object, old));
+    failIfInvalid(type, object, errors);
+    ObjectNode prepared = Typed.write(object);
+    if (!statusOnly && !JsonEquality.same(prepared.path("spec"), current.path("spec"))) {
+      Metadata.of(prepared).put("generation", currentMetadata.path("generation").asLong(0) + 1);
+    }
+    if ("services".equals(type.plural()) && !options.dryRun()) {
+      allocator.allocate(prepared, current);
+    }
+    return prepared;
+  }
+
+  private static HasMetadata typed(ResourceType type, ObjectNode body, WriteOptions options) {
+    HasMetadata object = Typed.read(type, body);
+    if (options.fieldValidation() == WriteOptions.FieldValidation.STRICT) {
+      List<String> unknown = UnknownFields.find(object);
+      if (!unknown.isEmpty()) {
+        // upstream's wording for a strict decoding failure (see UnknownFields)
+        throw ApiException.badRequest(type.kind() + " in version \"" + type.version() + "\" cannot be handled as a "
+            + type.kind() + ": strict decoding error: "
+            + String.join(", ", unknown.stream().map(f -> "unknown field \"" + f + "\"").toList()));
+      }
+    }
+    return object;
+  }
+
+  private static void checkKind(ResourceType type, ObjectNode body) {
+    String apiVersion = body.path("apiVersion").asString("");
+    String kind = body.path("kind").asString("");
+    if (!apiVersion.isEmpty() && !apiVersion.equals(type.apiVersion())) {
+      throw ApiException.badRequest("the API version in the data (" + apiVersion
+          + ") does not match the expected API version (" + type.apiVersion() + ")");
+    }
+    if (!kind.isEmpty() && !kind.equals(type.kind())) {
+      throw ApiException.badRequest(kind + " in version \"" + type.version() + "\" cannot be handled as a "
+          + type.kind() + ": the kind in the data (" + kind + ") does not match the expected kind (" + type.kind()
+          + ")");
+    }
+    body.put("apiVersion", type.apiVersion());
+    body.put("kind", type.kind());
+  }
+
+  private static void failIfInvalid(ResourceType type, HasMetadata object, List<FieldError> errors) {
+    if (!errors.isEmpty()) {
+      String name = object.getMetadata().getName() != null ? object.getMetadata().getName() : "";
+      throw ApiException.invalid(type.kind(), type.group(), name, errors);
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static ResourceStrategy<HasMetadata> strategy(ResourceType type) {
+    return (ResourceStrategy<HasMetadata>) Strategies.forType(type);
+  }
+
+  private static String randomSuffix() {
+    StringBuilder suffix = new StringBuilder(5);
+    for (int i = 0; i < 5; i++) {
+      suffix.append(NAME_ALPHABET.charAt(ThreadLocalRandom.current().nextInt(NAME_ALPHABET.length())));
+    }
+    return suffix.toString();
+  }
+}
