@@ -1,0 +1,156 @@
+package io.kubeboot.gateway.proxy;
+
+import io.kubeboot.gateway.error.ApiErrors;
+import io.kubeboot.gateway.table.TableConverter;
+import io.kubeboot.gateway.table.TableRequest;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Every Kubernetes resource request ({@code /api/v1/...}, {@code /apis/{group}/{version}/...})
+ * goes to resource-service, which owns the objects. The gateway adds what kubectl needs on top:
+ * JSON from protobuf bodies, Tables for {@code kubectl get}, and streaming for watches.
+ *
+ * <p>The mappings sort requests by how they are answered: ordinary requests in one piece,
+ * watches as a stream that ends only when either side closes it, and the node subresources
+ * ({@code pods/log}, {@code pods/exec}, ...) as a raw stream.
+ */
+@RestController
+class ResourceProxyController {
+
+  /** Headers of resource-service's reply that the client sees too. */
+  private static final List<String> REPLY_HEADERS =
+      List.of("Warning", "Audit-Id", HttpHeaders.RETRY_AFTER, HttpHeaders.LOCATION);
+
+  private final RequestBodies bodies;
+  private final ResourceServiceClient resourceService;
+  private final TableConverter tables;
+  private final JsonMapper json;
+
+  ResourceProxyController(RequestBodies bodies, ResourceServiceClient resourceService, TableConverter tables,
+      JsonMapper json) {
+    this.bodies = bodies;
+    this.resourceService = resourceService;
+    this.tables = tables;
+    this.json = json;
+  }
+
+  @RequestMapping({"/api/**", "/apis/**"})
+  ResponseEntity<byte[]> proxy(HttpServletRequest request) {
+    Optional<TableRequest> table = TableRequest.of(request);
+    HttpResponse<InputStream> reply = resourceService.send(request, bodies.read(request), false);
+    HttpHeaders headers = replyHeaders(reply);
+    byte[] content = readAll(reply);
+    if (table.isPresent() && isSuccess(reply) && isJson(headers)) {
+      Optional<byte[]> converted = asTable(content, table.get());
+      if (converted.isPresent()) {
+        headers.set(HttpHeaders.CONTENT_TYPE, table.get().contentType());
+        content = converted.get();
+      }
+    }
+    return ResponseEntity.status(reply.statusCode()).headers(headers).body(content);
+  }
+
+  /** {@code ?watch=true} (any value Go reads as true): upstream's query form of a watch. */
+  @RequestMapping(path = {"/api/**", "/apis/**"}, params = {"watch", "watch!=false", "watch!=0"})
+  ResponseEntity<StreamingResponseBody> watch(HttpServletRequest request, HttpServletResponse response) {
+    return streamWatch(request, response);
+  }
+
+  /** The deprecated path form: {@code /api/v1/watch/namespaces/default/pods}. */
+  @RequestMapping({"/api/*/watch/**", "/apis/*/*/watch/**"})
+  ResponseEntity<StreamingResponseBody> watchPath(HttpServletRequest request, HttpServletResponse response) {
+    return streamWatch(request, response);
+  }
+
+  /**
+   * The subresources a node agent will serve. They go to resource-service for now (which answers
+   * 404 or 501); this is the seam where the logs/exec proxy to the pod's node will plug in.
+   */
+  @RequestMapping({"/api/*/namespaces/*/pods/*/log", "/api/*/namespaces/*/pods/*/exec",
+      "/api/*/namespaces/*/pods/*/attach", "/api/*/namespaces/*/pods/*/portforward"})
+  ResponseEntity<StreamingResponseBody> nodeStream(HttpServletRequest request, HttpServletResponse response) {
+    HttpResponse<InputStream> reply = resourceService.send(request, bodies.read(request), true);
+    return ResponseEntity.status(reply.statusCode()).headers(replyHeaders(reply))
+        .body(LongRunningResponse.raw(reply.body(), response::flushBuffer));
+  }
+
+  private ResponseEntity<StreamingResponseBody> streamWatch(HttpServletRequest request, HttpServletResponse response) {
+    if ("websocket".equalsIgnoreCase(request.getHeader(HttpHeaders.UPGRADE))) {
+      // Watches are served as HTTP streams only. Refusing the upgrade at once with 503 is what
+      // makes clients that try a WebSocket watch first (fabric8) fall back to an HTTP watch.
+      throw ApiErrors.serviceUnavailable("watch over WebSocket is not supported; use an HTTP watch");
+    }
+    Optional<TableRequest> table = TableRequest.of(request);
+    HttpResponse<InputStream> reply = resourceService.send(request, bodies.read(request), true);
+    HttpHeaders headers = replyHeaders(reply);
+    if (!isSuccess(reply)) {
+      // A refused watch (410 Gone, 400, ...) is one Status, not a stream.
+      return ResponseEntity.status(reply.statusCode()).headers(headers)
+          .body(LongRunningResponse.raw(reply.body(), response::flushBuffer));
+    }
+    table.ifPresent(t -> headers.set(HttpHeaders.CONTENT_TYPE, t.contentType()));
+    return ResponseEntity.status(reply.statusCode()).headers(headers)
+        .body(LongRunningResponse.watch(reply.body(), response::flushBuffer, table.orElse(null), tables, json));
+  }
+
+  private Optional<byte[]> asTable(byte[] content, TableRequest table) {
+    JsonNode body;
+    try {
+      body = json.readTree(content);
+    } catch (JacksonException e) {
+      return Optional.empty(); // not ours to judge: pass resource-service's reply through
+    }
+    if (!body.isObject() || "Status".equals(body.path("kind").asString(""))) {
+      return Optional.empty();
+    }
+    return Optional.of(json.writeValueAsBytes(tables.convert(body, table)));
+  }
+
+  private static byte[] readAll(HttpResponse<InputStream> reply) {
+    try (InputStream in = reply.body()) {
+      return in.readAllBytes();
+    } catch (IOException e) {
+      throw ResourceServiceClient.unavailable(e);
+    }
+  }
+
+  private static boolean isSuccess(HttpResponse<?> reply) {
+    return reply.statusCode() / 100 == 2;
+  }
+
+  private static HttpHeaders replyHeaders(HttpResponse<InputStream> reply) {
+    HttpHeaders headers = new HttpHeaders();
+    // Always a type of our own choosing: left to Spring, an Accept of protobuf would label JSON so.
+    headers.set(HttpHeaders.CONTENT_TYPE,
+        reply.headers().firstValue(HttpHeaders.CONTENT_TYPE).orElse(MediaType.APPLICATION_JSON_VALUE));
+    for (String name : REPLY_HEADERS) {
+      reply.headers().allValues(name).forEach(value -> headers.add(name, value));
+    }
+    return headers;
+  }
+
+  private static boolean isJson(HttpHeaders headers) {
+    try {
+      MediaType type = headers.getContentType();
+      return type != null && type.isCompatibleWith(MediaType.APPLICATION_JSON);
+    } catch (InvalidMediaTypeException e) {
+      return false;
+    }
+  }
+}
