@@ -1,0 +1,239 @@
+package io.kubeboot.e2e;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * A kubeboot control plane for end-to-end tests: the packaged service jars started as child
+ * processes on free ports, against the real PostgreSQL (a database of its own, recreated) and
+ * Kafka that {@code ./kubeboot test} provides. Started once per test JVM, stopped at exit.
+ */
+final class ControlPlane {
+
+  private static ControlPlane instance;
+
+  private final Path root = Path.of(System.getProperty("kubeboot.root", "..")).toAbsolutePath().normalize();
+  private final Path work = root.resolve("e2e/target/control-plane");
+  private final String version = System.getProperty("kubeboot.version", "0.1.0-SNAPSHOT");
+  private final List<Process> processes = new ArrayList<>();
+  private final String adminToken = UUID.randomUUID().toString().replace("-", "");
+  /** Each cluster gets its own database and Kafka topics, so suites may run side by side. */
+  private final String clusterId = "e2e" + UUID.randomUUID().toString().substring(0, 8);
+  private String databaseUrl;
+  private int gatewayPort;
+  private int resourceServicePort;
+
+  private ControlPlane() {
+  }
+
+  static synchronized ControlPlane get() {
+    if (instance == null) {
+      instance = new ControlPlane();
+      instance.start();
+      Runtime.getRuntime().addShutdownHook(new Thread(instance::stop));
+    }
+    return instance;
+  }
+
+  String apiUrl() {
+    return "https://127.0.0.1:" + gatewayPort;
+  }
+
+  String resourceServiceUrl() {
+    return "http://127.0.0.1:" + resourceServicePort;
+  }
+
+  String adminToken() {
+    return adminToken;
+  }
+
+  Path kubeconfig() {
+    return work.resolve("kubeconfig");
+  }
+
+  Path work() {
+    return work;
+  }
+
+  private void start() {
+    try {
+      Files.createDirectories(work);
+      databaseUrl = freshDatabase();
+      Path tokens = work.resolve("tokens.csv");
+      Files.writeString(tokens, adminToken + ",admin,admin,\"system:masters\"\n");
+      resourceServicePort = freePort();
+      gatewayPort = freePort();
+      launch("resource-service", resourceServicePort, Map.of("KUBEBOOT_DB_URL", databaseUrl));
+      Path keyStore = selfSignedKeyStore();
+      launch("api-gateway", gatewayPort, Map.of(
+          "KUBEBOOT_RESOURCE_SERVICE_URL", resourceServiceUrl(),
+          "KUBEBOOT_TOKENS_FILE", tokens.toString(),
+          "SERVER_SSL_KEY_STORE", keyStore.toString(),
+          "SERVER_SSL_KEY_STORE_PASSWORD", "kubeboot",
+          "SERVER_SSL_KEY_STORE_TYPE", "PKCS12"));
+      awaitHealthy(resourceServicePort, "resource-service");
+      awaitHealthy(gatewayPort, "api-gateway");
+      String ca = java.util.Base64.getEncoder().encodeToString(Files.readAllBytes(work.resolve("gateway.crt")));
+      Files.writeString(kubeconfig(), """
+          apiVersion: v1
+          kind: Config
+          clusters:
+          - name: e2e
+            cluster:
+              server: %s
+              certificate-authority-data: %s
+          users:
+          - name: admin
+            user:
+              token: %s
+          contexts:
+          - name: e2e
+            context:
+              cluster: e2e
+              user: admin
+              namespace: default
+          current-context: e2e
+          """.formatted(apiUrl(), ca, adminToken));
+    } catch (Exception e) {
+      stop();
+      throw new IllegalStateException("control plane did not start (logs in " + work + ")", e);
+    }
+  }
+
+  /**
+   * Starts one more component (scheduler-service, reconciler-service, node-agent, ...) against
+   * this cluster's API, with the admin token, and waits until it is healthy. Returns its port.
+   */
+  synchronized int startComponent(String service, Map<String, String> environment) {
+    try {
+      int port = freePort();
+      Map<String, String> env = new java.util.HashMap<>(environment);
+      env.putIfAbsent("KUBEBOOT_API_URL", apiUrl());
+      env.putIfAbsent("KUBEBOOT_API_TOKEN", adminToken);
+      launch(service, port, env);
+      awaitHealthy(port, service);
+      return port;
+    } catch (Exception e) {
+      throw new IllegalStateException(service + " did not start (log in " + work + ")", e);
+    }
+  }
+
+  private void launch(String service, int port, Map<String, String> environment) throws IOException {
+    Path jar = root.resolve(service).resolve("target").resolve(service + "-" + version + ".jar");
+    ProcessBuilder builder = new ProcessBuilder("java", "-Xmx384m", "-jar", jar.toString())
+        .redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.appendTo(work.resolve(service + ".log").toFile()));
+    builder.environment().put("KUBEBOOT_PORT", Integer.toString(port));
+    builder.environment().put("KUBEBOOT_TOPIC_PREFIX", clusterId + ".events.");
+    builder.environment().putAll(environment);
+    processes.add(builder.start());
+  }
+
+  /** kubectl sends its token only over TLS: the gateway gets a certificate for 127.0.0.1, as in ./kubeboot up. */
+  private Path selfSignedKeyStore() throws Exception {
+    Path keyStore = work.resolve("gateway.p12");
+    Files.deleteIfExists(keyStore);
+    String keytool = Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
+    run(keytool, "-genkeypair", "-alias", "gateway", "-keyalg", "EC", "-groupname", "secp256r1", "-validity", "30",
+        "-dname", "CN=kubeboot-e2e", "-ext", "san=ip:127.0.0.1,dns:localhost", "-keystore", keyStore.toString(),
+        "-storetype", "PKCS12", "-storepass", "kubeboot", "-keypass", "kubeboot");
+    run(keytool, "-exportcert", "-rfc", "-alias", "gateway", "-keystore", keyStore.toString(), "-storepass",
+        "kubeboot", "-file", work.resolve("gateway.crt").toString());
+    return keyStore;
+  }
+
+  private static void run(String... command) throws Exception {
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String output = new String(process.getInputStream().readAllBytes());
+    if (process.waitFor() != 0) {
+      throw new IllegalStateException(String.join(" ", command) + " failed: " + output);
+    }
+  }
+
+  /** A database of the cluster's own, so every run starts from an empty cluster; dropped at the end. */
+  private String freshDatabase() throws Exception {
+    String testUrl = System.getenv().getOrDefault("KUBEBOOT_DB_URL", "jdbc:postgresql://127.0.0.1:15432/kubeboot_test");
+    String user = System.getenv().getOrDefault("KUBEBOOT_DB_USER", "kubeboot");
+    String password = System.getenv().getOrDefault("KUBEBOOT_DB_PASSWORD", "kubeboot");
+    try (Connection connection = DriverManager.getConnection(testUrl, user, password);
+        Statement statement = connection.createStatement()) {
+      statement.execute("create database " + clusterId);
+    }
+    return testUrl.substring(0, testUrl.lastIndexOf('/')) + "/" + clusterId;
+  }
+
+  private void awaitHealthy(int port, String service) throws Exception {
+    HttpClient http = Tls.trustingClient();
+    String scheme = "api-gateway".equals(service) ? "https" : "http";
+    long deadline = System.currentTimeMillis() + 120_000;
+    while (System.currentTimeMillis() < deadline) {
+      for (Process process : processes) {
+        if (!process.isAlive()) {
+          throw new IllegalStateException(service + " exited; see " + work.resolve(service + ".log"));
+        }
+      }
+      try {
+        HttpResponse<String> health = http.send(HttpRequest.newBuilder(
+            URI.create(scheme + "://127.0.0.1:" + port + "/actuator/health")).timeout(Duration.ofSeconds(2)).build(),
+            HttpResponse.BodyHandlers.ofString());
+        if (health.statusCode() == 200) {
+          return;
+        }
+      } catch (IOException notYet) {
+        // starting
+      }
+      Thread.sleep(250);
+    }
+    throw new IllegalStateException(service + " not healthy after 120 s; see " + work.resolve(service + ".log"));
+  }
+
+  private void stop() {
+    processes.forEach(Process::destroy);
+    for (Process process : processes) {
+      try {
+        if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
+          process.destroyForcibly();
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    processes.clear();
+    dropDatabase();
+  }
+
+  private void dropDatabase() {
+    if (databaseUrl == null) {
+      return;
+    }
+    String testUrl = System.getenv().getOrDefault("KUBEBOOT_DB_URL", "jdbc:postgresql://127.0.0.1:15432/kubeboot_test");
+    try (Connection connection = DriverManager.getConnection(testUrl,
+        System.getenv().getOrDefault("KUBEBOOT_DB_USER", "kubeboot"),
+        System.getenv().getOrDefault("KUBEBOOT_DB_PASSWORD", "kubeboot"));
+        Statement statement = connection.createStatement()) {
+      statement.execute("drop database if exists " + clusterId + " with (force)");
+    } catch (Exception e) {
+      // best effort: a leftover test database does no harm
+    }
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+}

@@ -1,0 +1,98 @@
+package io.kubeboot.e2e;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs a real kubectl of a pinned version against the control plane. {@code /usr/bin/kubectl}
+ * here is a dispatcher that picks a bundled kubectl by the server's minor version, so tests call
+ * the versioned binaries next to it explicitly; elsewhere the kubectl on the PATH is used.
+ */
+final class Kubectl {
+
+  record Result(int exitCode, String out, String err) {
+    @Override
+    public String toString() {
+      return "exit " + exitCode + "\nstdout:\n" + out + "\nstderr:\n" + err;
+    }
+  }
+
+  private final String binary;
+  private final ControlPlane cluster;
+  private final Path cacheDir;
+
+  private Kubectl(String binary, ControlPlane cluster) {
+    this.binary = binary;
+    this.cluster = cluster;
+    this.cacheDir = cluster.work().resolve("kubectl-cache-" + Path.of(binary).getFileName());
+  }
+
+  /** kubectl of the given minor version, e.g. "1.33", or the one on the PATH if there is none. */
+  static Kubectl version(String minor, ControlPlane cluster) {
+    try {
+      Path dispatcher = Path.of("/usr/bin/kubectl").toRealPath();
+      Path pinned = dispatcher.resolveSibling("kubectl." + minor);
+      if (Files.isExecutable(pinned)) {
+        return new Kubectl(pinned.toString(), cluster);
+      }
+    } catch (IOException noDispatcher) {
+      // fall through to the PATH
+    }
+    return new Kubectl("kubectl", cluster);
+  }
+
+  static boolean available(String minor) {
+    try {
+      return Files.isExecutable(Path.of("/usr/bin/kubectl").toRealPath().resolveSibling("kubectl." + minor));
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  Result run(String... args) {
+    return withInput(null, args);
+  }
+
+  /** Runs kubectl with {@code stdin} (e.g. a manifest for {@code apply -f -}) and waits up to 60 s. */
+  Result withInput(String stdin, String... args) {
+    List<String> command = new ArrayList<>(List.of(binary, "--kubeconfig", cluster.kubeconfig().toString(),
+        "--cache-dir", cacheDir.toString(), "--request-timeout", "30s"));
+    command.addAll(List.of(args));
+    try {
+      // output goes to files: a pipe left unread while waiting could fill and stall kubectl
+      Path out = Files.createTempFile(cluster.work(), "kubectl", ".out");
+      Path err = Files.createTempFile(cluster.work(), "kubectl", ".err");
+      Process process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+      if (stdin != null) {
+        process.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
+      }
+      process.getOutputStream().close();
+      if (!process.waitFor(60, TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+        throw new IllegalStateException("kubectl " + String.join(" ", args) + " did not finish in 60 s");
+      }
+      Result result = new Result(process.exitValue(), Files.readString(out), Files.readString(err));
+      Files.delete(out);
+      Files.delete(err);
+      return result;
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Starts a long-running kubectl (e.g. {@code get -w}); the caller reads and destroys it. */
+  Process start(String... args) throws IOException {
+    List<String> command = new ArrayList<>(List.of(binary, "--kubeconfig", cluster.kubeconfig().toString(),
+        "--cache-dir", cacheDir.toString()));
+    command.addAll(List.of(args));
+    return new ProcessBuilder(command).redirectErrorStream(true).start();
+  }
+}

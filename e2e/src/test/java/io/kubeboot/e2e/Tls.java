@@ -1,0 +1,38 @@
+package io.kubeboot.e2e;
+
+import java.net.http.HttpClient;
+import java.security.SecureRandom;
+import java.security.cert.X509Certificate;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.X509TrustManager;
+
+/** An HTTP client for tests that accepts the gateway's throwaway self-signed certificate. */
+final class Tls {
+
+  private Tls() {
+  }
+
+  static HttpClient trustingClient() {
+    try {
+      SSLContext context = SSLContext.getInstance("TLS");
+      context.init(null, new TrustManager[] {new X509TrustManager() {
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType) {
+        }
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType) {
+        }
+
+        @Override
+        public X509Certificate[] getAcceptedIssuers() {
+          return new X509Certificate[0];
+        }
+      }}, new SecureRandom());
+      return HttpClient.newBuilder().sslContext(context).build();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
