@@ -22,7 +22,7 @@ import java.util.UUID;
  * processes on free ports, against the real PostgreSQL (a database of its own, recreated) and
  * Kafka that {@code ./kubeboot test} provides. Started once per test JVM, stopped at exit.
  */
-final class ControlPlane {
+public final class ControlPlane {
 
   private static ControlPlane instance;
 
@@ -40,7 +40,7 @@ final class ControlPlane {
   private ControlPlane() {
   }
 
-  static synchronized ControlPlane get() {
+  public static synchronized ControlPlane get() {
     if (instance == null) {
       instance = new ControlPlane();
       instance.start();
@@ -49,7 +49,7 @@ final class ControlPlane {
     return instance;
   }
 
-  String apiUrl() {
+  public String apiUrl() {
     return "https://127.0.0.1:" + gatewayPort;
   }
 
@@ -57,7 +57,7 @@ final class ControlPlane {
     return "http://127.0.0.1:" + resourceServicePort;
   }
 
-  String adminToken() {
+  public String adminToken() {
     return adminToken;
   }
 
@@ -118,7 +118,7 @@ final class ControlPlane {
    * Starts one more component (scheduler-service, reconciler-service, node-agent, ...) against
    * this cluster's API, with the admin token, and waits until it is healthy. Returns its port.
    */
-  synchronized int startComponent(String service, Map<String, String> environment) {
+  public synchronized int startComponent(String service, Map<String, String> environment) {
     try {
       int port = freePort();
       Map<String, String> env = new java.util.HashMap<>(environment);

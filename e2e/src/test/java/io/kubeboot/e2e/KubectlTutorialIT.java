@@ -121,15 +121,29 @@ class KubectlTutorialIT {
     Kubectl.Result created = kubectl.withInput(pod("web"), "apply", "-f", "-");
     Kubectl.Result reapplied = kubectl.withInput(pod("frontend"), "apply", "-f", "-");
     Kubectl.Result yaml = kubectl.run("get", "pod", "nginx-pod", "-o", "yaml");
+    Kubectl.Result described = kubectl.run("describe", "pod", "nginx-pod");
 
     assertThat(created.out()).as(created.toString()).contains("pod/nginx-pod created");
     assertThat(reapplied.out()).as(reapplied.toString()).contains("pod/nginx-pod configured");
     assertThat(yaml.out()).contains("tier: frontend", "memory: 128Mi", "cpu: 500m", "containerPort: 80",
         "kubectl.kubernetes.io/last-applied-configuration");
+    assertThat(described.exitCode()).as(described.toString()).isZero();
+    assertThat(described.out()).contains("Name:", "nginx-pod", "Status:", "Pending", "Limits:", "memory:  128Mi",
+        "QoS Class:", "Guaranteed");
   }
 
   @Test
   @Order(8)
+  void strictApplyRejectsAnUnknownField() {
+    Kubectl.Result rejected = kubectl.withInput(pod("web").replace("    ports:", "    colour: blue\n    ports:"),
+        "apply", "-f", "-");
+
+    assertThat(rejected.exitCode()).isNotZero();
+    assertThat(rejected.err()).contains("strict decoding error", "unknown field");
+  }
+
+  @Test
+  @Order(9)
   void watchSeesLaterChanges() throws Exception {
     Process watch = kubectl.start("get", "pods", "-w");
     try (BufferedReader lines = new BufferedReader(new InputStreamReader(watch.getInputStream(),
@@ -151,7 +165,7 @@ class KubectlTutorialIT {
   }
 
   @Test
-  @Order(9)
+  @Order(10)
   void deleteAnUnboundPodAtOnce() {
     Kubectl.Result deleted = kubectl.run("delete", "pod", "nginx-pod");
     Kubectl.Result gone = kubectl.run("get", "pod", "nginx-pod");

@@ -8,12 +8,12 @@ import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509TrustManager;
 
 /** An HTTP client for tests that accepts the gateway's throwaway self-signed certificate. */
-final class Tls {
+public final class Tls {
 
   private Tls() {
   }
 
-  static HttpClient trustingClient() {
+  public static HttpClient trustingClient() {
     try {
       SSLContext context = SSLContext.getInstance("TLS");
       context.init(null, new TrustManager[] {new X509TrustManager() {

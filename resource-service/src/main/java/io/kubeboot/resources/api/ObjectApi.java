@@ -69,7 +69,7 @@ public class ObjectApi {
     if (Metadata.resourceVersion(patched).isEmpty()) {
       Metadata.of(patched).put("resourceVersion", Metadata.resourceVersion(current));
     }
-    return viewOf(type, subresource, write(type, current, subresource, patched, options));
+    return viewOf(type, subresource, write(type, current, subresource, patched, options.forPatch()));
   }
 
   /** A write through {@code scale} answers with the Scale, like a read of it. */

@@ -123,10 +123,15 @@ class ObjectPreparation {
     if (options.fieldValidation() == WriteOptions.FieldValidation.STRICT) {
       List<String> unknown = UnknownFields.find(object);
       if (!unknown.isEmpty()) {
-        // upstream's wording for a strict decoding failure (see UnknownFields)
+        // upstream (see UnknownFields): 400 for a body that cannot be decoded strictly, but 422
+        // on the field "patch" when it is a patch's result that has the unknown fields
+        String detail = "strict decoding error: "
+            + String.join(", ", unknown.stream().map(f -> "unknown field \"" + f + "\"").toList());
+        if (options.patch()) {
+          throw ApiException.invalid("", "", "", List.of(FieldError.invalid("patch", null, detail)));
+        }
         throw ApiException.badRequest(type.kind() + " in version \"" + type.version() + "\" cannot be handled as a "
-            + type.kind() + ": strict decoding error: "
-            + String.join(", ", unknown.stream().map(f -> "unknown field \"" + f + "\"").toList()));
+            + type.kind() + ": " + detail);
       }
     }
     return object;

@@ -68,6 +68,17 @@ class WatchHub extends BackgroundLoop {
     return eventLog.after(revision, limit).stream().map(WatchHub::toHubEvent).toList();
   }
 
+  /**
+   * A watch may only start from history that still exists: below the compaction point it gets
+   * 410 Expired even if the memory window still holds the events, so clients see one rule.
+   */
+  void requireAvailable(long revision) {
+    long compacted = eventLog.compactedRevision();
+    if (revision < compacted) {
+      throw ApiException.expired("too old resource version: " + revision + " (" + compacted + ")");
+    }
+  }
+
   /** The newest revision the hub has seen. */
   long head() {
     return head;

@@ -47,6 +47,7 @@ class WatchStream implements StreamingResponseBody {
     long deadline = System.currentTimeMillis() + request.timeoutSeconds() * 1000;
     long lastBookmark = System.currentTimeMillis();
     try {
+      hub.requireAvailable(cursor);
       while (true) {
         long now = System.currentTimeMillis();
         if (now >= deadline) {

@@ -11,7 +11,10 @@ import org.springframework.context.annotation.Import;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = "spring.flyway.clean-disabled=false")
+    properties = {
+        "spring.flyway.clean-disabled=false",
+        // tests clean their database: never default to the developer's cluster database
+        "spring.datasource.url=${KUBEBOOT_DB_URL:jdbc:postgresql://127.0.0.1:15432/kubeboot_test}"})
 @Import(CleanDatabase.class)
 public @interface ResourceServiceTest {
 }

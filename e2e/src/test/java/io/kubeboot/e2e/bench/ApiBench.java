@@ -1,0 +1,229 @@
+package io.kubeboot.e2e.bench;
+
+import io.kubeboot.e2e.ControlPlane;
+import io.kubeboot.e2e.Tls;
+import java.io.BufferedReader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * {@code ./kubeboot bench api}: drives the API through the gateway (TLS, bearer token) with
+ * concurrent clients: creates/s, gets/s, lists of 1,000 objects, watch fan-out to 100 watchers,
+ * and a mixed open-loop load at a fixed rate. Prints one line per figure, the last a summary.
+ */
+public final class ApiBench {
+
+  private static final String NS = "/api/v1/namespaces/bench";
+  private static final int CLIENTS = 16;
+
+  private final ControlPlane cluster = ControlPlane.get();
+  private final HttpClient http = Tls.trustingClient();
+
+  public static void main(String[] args) throws Exception {
+    int creates = args.length > 0 ? Integer.parseInt(args[0]) : 3000;
+    int mixedRate = args.length > 1 ? Integer.parseInt(args[1]) : 500;
+    new ApiBench().run(creates, mixedRate);
+    System.exit(0);
+  }
+
+  private void run(int creates, int mixedRate) throws Exception {
+    send("POST", "/api/v1/namespaces", "{\"apiVersion\":\"v1\",\"kind\":\"Namespace\",\"metadata\":{\"name\":\"bench\"}}");
+    warmUp();
+
+    Latencies createLatency = new Latencies(creates);
+    double createRate = closedLoop(creates, createLatency,
+        i -> send("POST", NS + "/configmaps", configMap("cm-" + i)));
+    System.out.printf("creates: %.0f/s with %d clients, %s%n", createRate, CLIENTS, createLatency.summary());
+
+    Latencies getLatency = new Latencies(20_000);
+    double getRate = closedLoop(20_000, getLatency,
+        i -> send("GET", NS + "/configmaps/cm-" + ThreadLocalRandom.current().nextInt(creates), null));
+    System.out.printf("gets: %.0f/s with %d clients, %s%n", getRate, CLIENTS, getLatency.summary());
+
+    Latencies listLatency = new Latencies(50);
+    for (int i = 0; i < 50; i++) {
+      long start = System.nanoTime();
+      send("GET", NS + "/configmaps?limit=1000", null);
+      listLatency.record(System.nanoTime() - start);
+    }
+    System.out.printf("list of 1000 objects: %s%n", listLatency.summary());
+
+    Latencies fanOut = watchFanOut(100, 50);
+    System.out.printf("watch fan-out to 100 watchers, 50 updates: delivery %s%n", fanOut.summary());
+
+    Latencies mixed = openLoop(mixedRate, 20, creates);
+    System.out.printf("mixed %d req/s for 20 s (70%% get, 20%% list of 50, 10%% update): %s%n", mixedRate,
+        mixed.summary());
+
+    System.out.printf("summary: creates %.0f/s, gets %.0f/s, list1000 p99 %.0fms, watch fan-out p99 %.0fms, "
+            + "mixed %d/s p99 %.1fms%n", createRate, getRate, listLatency.percentileMillis(99),
+        fanOut.percentileMillis(99), mixedRate, mixed.percentileMillis(99));
+  }
+
+  private void warmUp() throws Exception {
+    Latencies ignored = new Latencies(2000);
+    closedLoop(2000, ignored, i -> send("GET", NS + "/configmaps?limit=1", null));
+  }
+
+  interface Request {
+    void send(int i) throws Exception;
+  }
+
+  /** {@code total} requests spread over {@link #CLIENTS} threads; returns requests per second. */
+  private double closedLoop(int total, Latencies latencies, Request request) throws Exception {
+    AtomicInteger next = new AtomicInteger();
+    ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
+    long start = System.nanoTime();
+    List<java.util.concurrent.Future<?>> workers = new ArrayList<>();
+    for (int t = 0; t < CLIENTS; t++) {
+      workers.add(pool.submit(() -> {
+        for (int i = next.getAndIncrement(); i < total; i = next.getAndIncrement()) {
+          long begin = System.nanoTime();
+          request.send(i);
+          latencies.record(System.nanoTime() - begin);
+        }
+        return null;
+      }));
+    }
+    for (var worker : workers) {
+      worker.get();
+    }
+    pool.shutdown();
+    return total / ((System.nanoTime() - start) / 1e9);
+  }
+
+  /** Requests started at a fixed rate whatever the latency (open loop), so queueing shows in p99. */
+  private Latencies openLoop(int rate, int seconds, int objects) throws Exception {
+    Latencies latencies = new Latencies(rate * seconds);
+    ExecutorService senders = Executors.newFixedThreadPool(64);
+    ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
+    CountDownLatch done = new CountDownLatch(rate * seconds);
+    AtomicInteger issued = new AtomicInteger();
+    long periodNanos = 1_000_000_000L / rate;
+    ticker.scheduleAtFixedRate(() -> {
+      if (issued.getAndIncrement() >= rate * seconds) {
+        return;
+      }
+      senders.submit(() -> {
+        int pick = ThreadLocalRandom.current().nextInt(100);
+        String name = "cm-" + ThreadLocalRandom.current().nextInt(objects);
+        long begin = System.nanoTime();
+        try {
+          if (pick < 70) {
+            send("GET", NS + "/configmaps/" + name, null);
+          } else if (pick < 90) {
+            send("GET", NS + "/configmaps?limit=50", null);
+          } else {
+            send("PATCH", NS + "/configmaps/" + name, "{\"data\":{\"n\":\"" + begin + "\"}}");
+          }
+          latencies.record(System.nanoTime() - begin);
+        } catch (Exception e) {
+          System.err.println("request failed: " + e.getMessage());
+        } finally {
+          done.countDown();
+        }
+      });
+    }, 0, periodNanos, TimeUnit.NANOSECONDS);
+    done.await(seconds + 60L, TimeUnit.SECONDS);
+    ticker.shutdownNow();
+    senders.shutdown();
+    return latencies;
+  }
+
+  /** Delivery latency from a write's response to each watcher seeing it. */
+  private Latencies watchFanOut(int watchers, int updates) throws Exception {
+    String version = versionOf(send("GET", NS + "/configmaps?limit=1", null));
+    send("POST", NS + "/configmaps", configMap("watched"));
+    Latencies latencies = new Latencies(watchers * updates);
+    ConcurrentHashMap<String, Long> sentAt = new ConcurrentHashMap<>();
+    CountDownLatch received = new CountDownLatch(watchers * updates);
+    ExecutorService readers = Executors.newFixedThreadPool(watchers);
+    List<InputStream> streams = new java.util.concurrent.CopyOnWriteArrayList<>();
+    for (int w = 0; w < watchers; w++) {
+      // async: a watch's response headers may only come with its first event
+      var watch = http.sendAsync(request("GET", NS
+          + "/configmaps?watch=true&fieldSelector=metadata.name%3Dwatched&resourceVersion=" + version, null),
+          HttpResponse.BodyHandlers.ofInputStream());
+      readers.submit(() -> {
+        InputStream body = watch.get().body();
+        streams.add(body);
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
+          for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+            int at = line.indexOf("\"n\":\"");
+            if (at > 0) {
+              String n = line.substring(at + 5, line.indexOf('"', at + 5));
+              Long sent = sentAt.get(n);
+              if (sent != null) {
+                latencies.record(System.nanoTime() - sent);
+                received.countDown();
+              }
+            }
+          }
+        } catch (Exception closed) {
+          // the benchmark closes the watches at the end
+        }
+        return null;
+      });
+    }
+    Thread.sleep(1000);
+    for (int u = 0; u < updates; u++) {
+      String n = "u" + u;
+      long start = System.nanoTime();
+      sentAt.put(n, start);
+      send("PATCH", NS + "/configmaps/watched", "{\"data\":{\"n\":\"" + n + "\"}}");
+      Thread.sleep(20);
+    }
+    if (!received.await(60, TimeUnit.SECONDS)) {
+      System.out.printf("watch fan-out: only %d of %d deliveries arrived%n",
+          watchers * updates - received.getCount(), watchers * updates);
+    }
+    for (InputStream stream : streams) {
+      stream.close();
+    }
+    readers.shutdownNow();
+    return latencies;
+  }
+
+  private String send(String method, String path, String body) throws Exception {
+    HttpResponse<String> response = http.send(request(method, path, body), HttpResponse.BodyHandlers.ofString());
+    if (response.statusCode() >= 300 && !(method.equals("POST") && response.statusCode() == 409)) {
+      throw new IllegalStateException(method + " " + path + " -> " + response.statusCode() + " " + response.body());
+    }
+    return response.body();
+  }
+
+  private HttpRequest request(String method, String path, String body) {
+    HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(cluster.apiUrl() + path))
+        .header("Authorization", "Bearer " + cluster.adminToken());
+    if (body == null) {
+      return builder.method(method, HttpRequest.BodyPublishers.noBody()).build();
+    }
+    String type = method.equals("PATCH") ? "application/merge-patch+json" : "application/json";
+    return builder.header("Content-Type", type).method(method, HttpRequest.BodyPublishers.ofString(body)).build();
+  }
+
+  private static String configMap(String name) {
+    return "{\"apiVersion\":\"v1\",\"kind\":\"ConfigMap\",\"metadata\":{\"name\":\"" + name
+        + "\",\"labels\":{\"bench\":\"api\"}},\"data\":{\"n\":\"0\"}}";
+  }
+
+  private static String versionOf(String list) {
+    int at = list.indexOf("\"resourceVersion\":\"");
+    return list.substring(at + 19, list.indexOf('"', at + 19));
+  }
+}
