@@ -27,12 +27,14 @@ public final class ControlPlane {
   private static ControlPlane instance;
 
   private final Path root = Path.of(System.getProperty("kubeboot.root", "..")).toAbsolutePath().normalize();
-  private final Path work = root.resolve("e2e/target/control-plane");
+
   private final String version = System.getProperty("kubeboot.version", "0.1.0-SNAPSHOT");
   private final List<Process> processes = new ArrayList<>();
   private final String adminToken = UUID.randomUUID().toString().replace("-", "");
   /** Each cluster gets its own database and Kafka topics, so suites may run side by side. */
   private final String clusterId = "e2e" + UUID.randomUUID().toString().substring(0, 8);
+  /** Logs, certificate and kubeconfig of this cluster; one folder per cluster, so runs never share. */
+  private final Path work = root.resolve("e2e/target/control-plane").resolve(clusterId);
   private String databaseUrl;
   private int gatewayPort;
   private int resourceServicePort;
