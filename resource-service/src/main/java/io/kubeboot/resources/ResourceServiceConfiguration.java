@@ -12,6 +12,7 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.web.servlet.config.annotation.AsyncSupportConfigurer;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -42,9 +43,16 @@ class ResourceServiceConfiguration implements WebMvcConfigurer {
         .toArray(NewTopic[]::new));
   }
 
-  /** Watches stream for as long as their own timeout says; MVC must not cut them short. */
+  /**
+   * Watches stream for as long as their own timeout says, so MVC must not cut them short, and
+   * each holds a thread while it waits for events: on Boot's shared 8-thread executor the ninth
+   * watch would queue forever. Streaming bodies get a thread each instead.
+   */
   @Override
   public void configureAsyncSupport(AsyncSupportConfigurer configurer) {
     configurer.setDefaultTimeout(-1);
+    SimpleAsyncTaskExecutor watchThreads = new SimpleAsyncTaskExecutor("watch-");
+    watchThreads.setDaemon(true);
+    configurer.setTaskExecutor(watchThreads);
   }
 }
