@@ -22,7 +22,7 @@ import java.util.UUID;
  * processes on free ports, against the real PostgreSQL (a database of its own, recreated) and
  * Kafka that {@code ./kubeboot test} provides. Started once per test JVM, stopped at exit.
  */
-public final class ControlPlane {
+public final class ControlPlane implements AutoCloseable {
 
   private static ControlPlane instance;
 
@@ -42,6 +42,22 @@ public final class ControlPlane {
   private ControlPlane() {
   }
 
+  /**
+   * A cluster of its own, for tests that start controllers, the scheduler or node agents: their
+   * writes would otherwise show up in other tests' assertions. Close it when the test class ends.
+   */
+  public static ControlPlane dedicated() {
+    ControlPlane cluster = new ControlPlane();
+    cluster.start();
+    return cluster;
+  }
+
+  @Override
+  public void close() {
+    stop();
+  }
+
+  /** The cluster shared by tests that only use the API. */
   public static synchronized ControlPlane get() {
     if (instance == null) {
       instance = new ControlPlane();
