@@ -1,0 +1,159 @@
+package io.kubeboot.e2e.bench;
+
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.kubeboot.e2e.ControlPlane;
+import io.fabric8.kubernetes.api.model.Node;
+import io.fabric8.kubernetes.api.model.NodeBuilder;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.client.ConfigBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.Watch;
+import io.fabric8.kubernetes.client.Watcher;
+import io.fabric8.kubernetes.client.WatcherException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+
+/**
+ * {@code ./kubeboot bench scheduler [nodes] [pods]}: creates Node objects (no agents) and pods through
+ * the API and measures, end to end, pods bound per second from the first create to the last binding
+ * seen through an API watch, and each pod's latency from its create to its binding (p50, p99).
+ * Defaults: 500 nodes, 1,000 pods; upstream's large case is 5000 10000.
+ */
+public final class SchedulerBench {
+
+  private static final String NS = "bench";
+  private static final int WRITERS = 32;
+
+  private SchedulerBench() {
+  }
+
+  public static void main(String[] args) throws Exception {
+    int nodes = args.length > 0 ? Integer.parseInt(args[0]) : 500;
+    int pods = args.length > 1 ? Integer.parseInt(args[1]) : 1000;
+    ControlPlane cluster = ControlPlane.get();
+    try (KubernetesClient client = new KubernetesClientBuilder().withConfig(new ConfigBuilder()
+        .withMasterUrl(cluster.apiUrl()).withOauthToken(cluster.adminToken()).withTrustCerts(true)
+        .withMaxConcurrentRequests(WRITERS * 2).withMaxConcurrentRequestsPerHost(WRITERS * 2).build()).build()) {
+      client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(NS).endMetadata().build())
+          .create();
+      long nodesStarted = System.nanoTime();
+      parallel(nodes, i -> client.nodes().resource(node("bench-node-" + i)).create());
+      System.out.printf("created %d nodes in %.1f s%n", nodes, seconds(System.nanoTime() - nodesStarted));
+      // started after the nodes exist, so that it lists them rather than catching up on their events
+      cluster.startComponent("scheduler-service", Map.of());
+
+      long[] created = new long[pods];
+      long[] bound = new long[pods];
+      Map<String, Integer> index = new ConcurrentHashMap<>();
+      CountDownLatch allBound = new CountDownLatch(pods);
+      try (Watch watch = client.pods().inNamespace(NS).watch(new Watcher<>() {
+        @Override
+        public void eventReceived(Action action, Pod pod) {
+          Integer i = index.get(pod.getMetadata().getName());
+          if (i != null && pod.getSpec().getNodeName() != null && bound[i] == 0) {
+            bound[i] = System.nanoTime();
+            allBound.countDown();
+          }
+        }
+
+        @Override
+        public void onClose(WatcherException cause) {
+        }
+      })) {
+        IntStream.range(0, pods).forEach(i -> index.put("bench-pod-" + i, i));
+        long podsStarted = System.nanoTime();
+        parallel(pods, i -> {
+          created[i] = System.nanoTime();
+          client.pods().inNamespace(NS).resource(pod("bench-pod-" + i)).create();
+        });
+        double createSeconds = seconds(System.nanoTime() - podsStarted);
+        boolean finished = allBound.await(10, TimeUnit.MINUTES);
+        long last = Arrays.stream(bound).max().orElse(podsStarted);
+        report(nodes, pods, createSeconds, podsStarted, last, created, bound, finished);
+      }
+    }
+    System.exit(0);
+  }
+
+  private static void report(int nodes, int pods, double createSeconds, long started, long last, long[] created,
+      long[] bound, boolean finished) {
+    List<Long> latencies = new ArrayList<>();
+    for (int i = 0; i < pods; i++) {
+      if (bound[i] != 0) {
+        latencies.add(bound[i] - created[i]);
+      }
+    }
+    latencies.sort(null);
+    double total = seconds(last - started);
+    double throughput = latencies.size() / total;
+    double p50 = millis(percentile(latencies, 0.50));
+    double p99 = millis(percentile(latencies, 0.99));
+    System.out.printf("pods created in %.1f s (%.0f creates/s)%n", createSeconds, pods / createSeconds);
+    System.out.printf("pods bound: %d of %d%s in %.1f s%n", latencies.size(), pods, finished ? "" : " (timed out)",
+        total);
+    System.out.printf("create-to-bound latency: p50 %.0f ms, p99 %.0f ms, max %.0f ms%n", p50, p99,
+        millis(latencies.isEmpty() ? 0 : latencies.get(latencies.size() - 1)));
+    System.out.printf("scheduler bench: %d nodes, %d pods: %.0f pods/s bound end to end, p50 %.0f ms, p99 %.0f ms%n",
+        nodes, pods, throughput, p50, p99);
+  }
+
+  private static long percentile(List<Long> sorted, double q) {
+    return sorted.isEmpty() ? 0 : sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(q * sorted.size()) - 1));
+  }
+
+  private static Node node(String name) {
+    Map<String, Quantity> resources = Map.of("cpu", new Quantity("32"), "memory", new Quantity("128Gi"),
+        "pods", new Quantity("110"));
+    return new NodeBuilder().withNewMetadata().withName(name).addToLabels("bench", "true").endMetadata()
+        .withNewSpec().endSpec()
+        .withNewStatus().withCapacity(resources).withAllocatable(resources)
+        .addNewCondition().withType("Ready").withStatus("True").withReason("KubeletReady").endCondition()
+        .endStatus().build();
+  }
+
+  private static Pod pod(String name) {
+    return new PodBuilder().withNewMetadata().withName(name).withNamespace(NS).endMetadata()
+        .withNewSpec().addNewContainer().withName("app").withImage("kubeboot/pause:latest").withNewResources()
+        .addToRequests("cpu", new Quantity("100m")).addToRequests("memory", new Quantity("128Mi")).endResources()
+        .endContainer().endSpec().build();
+  }
+
+  private interface Task {
+    void run(int i) throws Exception;
+  }
+
+  private static void parallel(int count, Task task) throws InterruptedException {
+    ExecutorService pool = Executors.newFixedThreadPool(WRITERS);
+    for (int i = 0; i < count; i++) {
+      int n = i;
+      pool.execute(() -> {
+        try {
+          task.run(n);
+        } catch (Exception e) {
+          System.err.println("request " + n + " failed: " + e);
+        }
+      });
+    }
+    pool.shutdown();
+    pool.awaitTermination(1, TimeUnit.HOURS);
+  }
+
+  private static double seconds(long nanos) {
+    return nanos / 1e9;
+  }
+
+  private static double millis(long nanos) {
+    return nanos / 1e6;
+  }
+}

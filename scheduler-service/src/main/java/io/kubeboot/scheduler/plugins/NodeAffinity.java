@@ -1,0 +1,44 @@
+package io.kubeboot.scheduler.plugins;
+
+import io.fabric8.kubernetes.api.model.Affinity;
+import io.fabric8.kubernetes.api.model.NodeSelector;
+import io.fabric8.kubernetes.api.model.PodSpec;
+import io.kubeboot.scheduler.framework.FilterPlugin;
+import io.kubeboot.scheduler.framework.NodeInfo;
+import io.kubeboot.scheduler.framework.PodInfo;
+import io.kubeboot.scheduler.framework.Status;
+import java.util.Map;
+
+/** The pod's {@code nodeSelector} and its required node affinity must both match the node. */
+final class NodeAffinity implements FilterPlugin {
+
+  static final String NAME = "NodeAffinity";
+  static final String REASON = "node(s) didn't match Pod's node affinity/selector";
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public Status filter(PodInfo pod, NodeInfo node) {
+    Map<String, String> labels = node.node().getMetadata().getLabels();
+    return matches(pod.pod().getSpec(), node.name(), labels == null ? Map.of() : labels)
+        ? Status.success() : Status.unresolvable(NAME, REASON);
+  }
+
+  static boolean matches(PodSpec spec, String nodeName, Map<String, String> labels) {
+    Map<String, String> selector = spec.getNodeSelector();
+    if (selector != null && !selector.entrySet().stream()
+        .allMatch(entry -> entry.getValue().equals(labels.get(entry.getKey())))) {
+      return false;
+    }
+    NodeSelector required = requiredAffinity(spec.getAffinity());
+    return required == null || NodeSelectorMatcher.matches(required, nodeName, labels);
+  }
+
+  private static NodeSelector requiredAffinity(Affinity affinity) {
+    return affinity == null || affinity.getNodeAffinity() == null ? null
+        : affinity.getNodeAffinity().getRequiredDuringSchedulingIgnoredDuringExecution();
+  }
+}
