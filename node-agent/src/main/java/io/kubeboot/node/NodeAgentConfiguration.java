@@ -4,13 +4,20 @@ import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.core.DefaultDockerClientConfig;
 import com.github.dockerjava.core.DockerClientImpl;
 import com.github.dockerjava.zerodep.ZerodepDockerHttpClient;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.kubeboot.node.pods.PodSync;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.kubeboot.node.registration.NodeRegistration;
 import io.kubeboot.node.runtime.DockerHealthIndicator;
+import io.kubeboot.node.runtime.DockerRuntime;
+import io.kubeboot.node.status.EventRecorder;
+import java.time.Clock;
 import java.time.Duration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The node agent's wiring: its identity and the Docker engine client. */
+/** The node agent's wiring: its identity, the Docker engine client, registration and the pod loop. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(NodeProperties.class)
 class NodeAgentConfiguration {
@@ -31,5 +38,32 @@ class NodeAgentConfiguration {
   @Bean
   DockerHealthIndicator dockerHealthIndicator(DockerClient docker) {
     return new DockerHealthIndicator(docker);
+  }
+
+  @Bean
+  Clock clock() {
+    return Clock.systemUTC();
+  }
+
+  @Bean
+  DockerRuntime dockerRuntime(DockerClient docker, NodeProperties node) {
+    return new DockerRuntime(docker, node);
+  }
+
+  @Bean(destroyMethod = "close")
+  EventRecorder eventRecorder(KubernetesClient client, NodeProperties node, Clock clock) {
+    return new EventRecorder(client, node.name(), clock);
+  }
+
+  @Bean(destroyMethod = "close")
+  PodSync podSync(KubernetesClient client, DockerRuntime runtime, EventRecorder events, NodeProperties node,
+      MeterRegistry registry, Clock clock) {
+    return PodSync.create(client, runtime, events, node, registry, clock);
+  }
+
+  @Bean(destroyMethod = "close")
+  NodeRegistration nodeRegistration(KubernetesClient client, DockerRuntime runtime, PodSync pods,
+      NodeProperties node, Clock clock) {
+    return new NodeRegistration(client, runtime, pods, node, clock);
   }
 }

@@ -41,10 +41,12 @@ class ResourceProxyController {
   private final ResourceServiceClient resourceService;
   private final TableConverter tables;
   private final JsonMapper json;
+  private final PodLogRoute podLogs;
 
   ResourceProxyController(RequestBodies bodies, ResourceServiceClient resourceService, TableConverter tables,
-      JsonMapper json) {
+      JsonMapper json, PodLogRoute podLogs) {
     this.bodies = bodies;
+    this.podLogs = podLogs;
     this.resourceService = resourceService;
     this.tables = tables;
     this.json = json;
@@ -79,13 +81,15 @@ class ResourceProxyController {
   }
 
   /**
-   * The subresources a node agent will serve. They go to resource-service for now (which answers
-   * 404 or 501); this is the seam where the logs/exec proxy to the pod's node will plug in.
+   * The subresources a node agent serves. {@code log} goes to the pod's node agent; exec, attach
+   * and portforward still go to resource-service (which answers 404 or 501) until the agent serves them.
    */
   @RequestMapping({"/api/*/namespaces/*/pods/*/log", "/api/*/namespaces/*/pods/*/exec",
       "/api/*/namespaces/*/pods/*/attach", "/api/*/namespaces/*/pods/*/portforward"})
   ResponseEntity<StreamingResponseBody> nodeStream(HttpServletRequest request, HttpServletResponse response) {
-    HttpResponse<InputStream> reply = resourceService.send(request, bodies.read(request), true);
+    HttpResponse<InputStream> reply = request.getRequestURI().endsWith("/log") && "GET".equals(request.getMethod())
+        ? podLogs.send(request)
+        : resourceService.send(request, bodies.read(request), true);
     return ResponseEntity.status(reply.statusCode()).headers(replyHeaders(reply))
         .body(LongRunningResponse.raw(reply.body(), response::flushBuffer));
   }

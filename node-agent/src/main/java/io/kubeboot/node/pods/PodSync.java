@@ -1,0 +1,155 @@
+package io.kubeboot.node.pods;
+
+import io.kubeboot.node.runtime.DaemonThreads;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
+import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import io.kubeboot.common.ObjectKey;
+import io.kubeboot.common.workqueue.WorkQueue;
+import io.kubeboot.node.NodeProperties;
+import io.kubeboot.node.runtime.DockerRuntime;
+import io.kubeboot.node.runtime.PodContainer;
+import io.kubeboot.node.status.EventRecorder;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The node's pod loop, a reconciler: desired state is the pods bound to this node (an API watch
+ * with {@code spec.nodeName=<node>}), actual state the Docker containers labelled with a pod uid.
+ * Watch events only queue a pod's key; a periodic relist of the containers (the kubelet's PLEG)
+ * queues every pod again and removes containers whose pod is gone.
+ */
+public class PodSync implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(PodSync.class);
+  private static final Duration RELIST = Duration.ofSeconds(2);
+  private static final int WORKERS = 4;
+
+  private final KubernetesClient client;
+  private final DockerRuntime runtime;
+  private final PodWorker worker;
+  private final PodMetrics metrics;
+  private final NodeProperties node;
+  private final WorkQueue<ObjectKey> queue;
+  private final List<Thread> workers = new ArrayList<>();
+  private final ScheduledExecutorService relist = Executors.newSingleThreadScheduledExecutor(
+      DaemonThreads.named("kubelet-relist"));
+  private volatile SharedIndexInformer<Pod> informer;
+
+  PodSync(KubernetesClient client, DockerRuntime runtime, PodWorker worker, PodMetrics metrics, NodeProperties node,
+      WorkQueue<ObjectKey> queue) {
+    this.client = client;
+    this.runtime = runtime;
+    this.worker = worker;
+    this.metrics = metrics;
+    this.node = node;
+    this.queue = queue;
+  }
+
+  public static PodSync create(KubernetesClient client, DockerRuntime runtime, EventRecorder events,
+      NodeProperties node, MeterRegistry registry, Clock clock) {
+    PodMetrics metrics = new PodMetrics(registry, clock);
+    PodWorker worker = new PodWorker(runtime, client, new EnvResolver(client), events, metrics, node, clock);
+    return new PodSync(client, runtime, worker, metrics, node, new WorkQueue<>("kubelet_pods", registry));
+  }
+
+  /** Starts once the Node is registered: {@code podCidr} is the Node's, or the configured one. */
+  public synchronized void start(String podCidr) {
+    if (informer != null) {
+      return;
+    }
+    runtime.ensureNetwork(podCidr);
+    informer = client.pods().inAnyNamespace().withField("spec.nodeName", node.name())
+        .inform(new ResourceEventHandler<>() {
+          @Override
+          public void onAdd(Pod pod) {
+            queue.add(ObjectKey.of(pod));
+          }
+
+          @Override
+          public void onUpdate(Pod before, Pod after) {
+            queue.add(ObjectKey.of(after));
+          }
+
+          @Override
+          public void onDelete(Pod pod, boolean finalStateUnknown) {
+            queue.add(ObjectKey.of(pod));
+          }
+        }, 0);
+    var workerThreads = DaemonThreads.named("kubelet-pod-worker");
+    for (int i = 0; i < WORKERS; i++) {
+      Thread thread = workerThreads.newThread(this::work);
+      workers.add(thread);
+      thread.start();
+    }
+    relist.scheduleWithFixedDelay(this::relist, 0, RELIST.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  private void work() {
+    try {
+      for (ObjectKey key; (key = queue.take()) != null; ) {
+        try {
+          Pod pod = informer.getIndexer().getByKey(key.namespace() + "/" + key.name());
+          if (pod != null) {
+            SyncOutcome outcome = worker.sync(pod);
+            queue.forget(key);
+            if (outcome.requeueAfter() != null) {
+              queue.addAfter(key, outcome.requeueAfter());
+            }
+          }
+        } catch (RuntimeException e) {
+          log.info("sync of pod {} failed, retrying: {}", key, e.toString());
+          queue.addRateLimited(key);
+        } finally {
+          queue.done(key);
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** Every pod once more, and away with containers whose pod no longer exists (or was replaced). */
+  private void relist() {
+    try {
+      informer.getIndexer().list().forEach(pod -> queue.add(ObjectKey.of(pod)));
+      List<PodContainer> containers = runtime.nodeContainers();
+      metrics.observed(containers);
+      if (!informer.hasSynced()) {
+        return;
+      }
+      // desired read after the containers: a pod whose containers were just listed is in the cache by now
+      Set<String> desired = informer.getIndexer().list().stream().map(p -> p.getMetadata().getUid()).collect(Collectors.toSet());
+      Map<String, List<PodContainer>> orphans = containers.stream()
+          .filter(c -> c.podUid() != null && !desired.contains(c.podUid()))
+          .collect(Collectors.groupingBy(PodContainer::podUid));
+      orphans.forEach((uid, owned) -> {
+        log.info("removing {} containers of pod {} which no longer exists", owned.size(), uid);
+        worker.forget(uid, owned);
+      });
+    } catch (RuntimeException e) {
+      log.info("relist failed: {}", e.toString());
+    }
+  }
+
+  @Override
+  public void close() {
+    relist.shutdownNow();
+    queue.shutDown();
+    if (informer != null) {
+      informer.close();
+    }
+  }
+}

@@ -1,0 +1,205 @@
+package io.kubeboot.node.runtime;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.async.ResultCallback;
+import com.github.dockerjava.api.command.CreateContainerCmd;
+import com.github.dockerjava.api.command.InspectContainerResponse;
+import com.github.dockerjava.api.exception.ConflictException;
+import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.exception.NotModifiedException;
+import com.github.dockerjava.api.model.Bind;
+import com.github.dockerjava.api.model.Container;
+import com.github.dockerjava.api.model.ContainerNetwork;
+import com.github.dockerjava.api.model.Frame;
+import com.github.dockerjava.api.model.HostConfig;
+import com.github.dockerjava.api.model.Network;
+import io.kubeboot.node.NodeProperties;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The agent's view of the Docker engine: the node's pod network, the containers it labelled, and
+ * the few operations a pod needs. Creation is idempotent by name, so a repeated sync never makes
+ * a second container.
+ */
+public class DockerRuntime {
+
+  private static final Instant NEVER = Instant.parse("0001-01-01T00:00:00Z");
+
+  private final DockerClient docker;
+  private final NodeProperties node;
+
+  public DockerRuntime(DockerClient docker, NodeProperties node) {
+    this.docker = docker;
+    this.node = node;
+  }
+
+  public String version() {
+    return docker.versionCmd().exec().getVersion();
+  }
+
+  /** Creates the node's bridge network with the given subnet unless it exists (then its subnet stays). */
+  public void ensureNetwork(String subnet) {
+    boolean exists = docker.listNetworksCmd().withNameFilter(node.networkName()).exec().stream()
+        .anyMatch(n -> n.getName().equals(node.networkName()));
+    if (exists) {
+      return;
+    }
+    try {
+      docker.createNetworkCmd().withName(node.networkName()).withDriver("bridge")
+          .withLabels(Map.of(Labels.NODE, node.name()))
+          .withIpam(new Network.Ipam().withConfig(new Network.Ipam.Config().withSubnet(subnet))).exec();
+    } catch (ConflictException raced) {
+      // created meanwhile: what we wanted
+    }
+  }
+
+  /** Every container this node labelled, pause containers included, running or not. */
+  public List<PodContainer> nodeContainers() {
+    return list(Map.of(Labels.NODE, node.name()));
+  }
+
+  public List<PodContainer> podContainers(String podUid) {
+    return list(Map.of(Labels.NODE, node.name(), Labels.POD_UID, podUid));
+  }
+
+  /** The runs of one container of a pod found by namespace and name, for the logs endpoint. */
+  public List<PodContainer> podContainers(String namespace, String pod, String container) {
+    return list(Map.of(Labels.NODE, node.name(), Labels.POD_NAMESPACE, namespace, Labels.POD_NAME, pod,
+        Labels.CONTAINER, container));
+  }
+
+  private List<PodContainer> list(Map<String, String> labels) {
+    List<PodContainer> result = new ArrayList<>();
+    for (Container container : docker.listContainersCmd().withShowAll(true).withLabelFilter(labels).exec()) {
+      inspect(container.getId()).ifPresent(result::add);
+    }
+    return result;
+  }
+
+  public Optional<PodContainer> inspect(String id) {
+    InspectContainerResponse response;
+    try {
+      response = docker.inspectContainerCmd(id).exec();
+    } catch (NotFoundException gone) {
+      return Optional.empty();
+    }
+    Map<String, String> labels = response.getConfig().getLabels();
+    InspectContainerResponse.ContainerState state = response.getState();
+    PodContainer.State phase = Boolean.TRUE.equals(state.getRunning()) ? PodContainer.State.RUNNING
+        : "created".equals(state.getStatus()) ? PodContainer.State.CREATED : PodContainer.State.EXITED;
+    ContainerNetwork network = response.getNetworkSettings() == null ? null
+        : response.getNetworkSettings().getNetworks().get(node.networkName());
+    Long exitCode = state.getExitCodeLong();
+    return Optional.of(new PodContainer(response.getId(), labels.get(Labels.POD_UID),
+        labels.get(Labels.CONTAINER), Integer.parseInt(labels.getOrDefault(Labels.ATTEMPT, "0")),
+        response.getConfig().getImage(), response.getImageId(), phase, exitCode == null ? 0 : exitCode.intValue(),
+        state.getError(), time(state.getStartedAt()), time(state.getFinishedAt()),
+        network == null ? null : network.getIpAddress()));
+  }
+
+  public boolean hasImage(String image) {
+    try {
+      docker.inspectImageCmd(image).exec();
+      return true;
+    } catch (NotFoundException missing) {
+      return false;
+    }
+  }
+
+  /** Pulls the image; no registry answering is a failure with the engine's message, not an exception. */
+  public ImageResult pull(String image) {
+    try {
+      boolean done = docker.pullImageCmd(image).start().awaitCompletion(60, TimeUnit.SECONDS);
+      if (!done) {
+        return new ImageResult.Failed("pull of " + image + " timed out");
+      }
+      return hasImage(image) ? new ImageResult.Pulled() : new ImageResult.Failed("image " + image + " not found");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return new ImageResult.Failed("interrupted");
+    } catch (RuntimeException e) {
+      return new ImageResult.Failed(e.getMessage());
+    }
+  }
+
+  /** Creates the container, or finds the one a previous sync created under the same name. */
+  public String create(ContainerSpec spec) {
+    HostConfig host = HostConfig.newHostConfig()
+        .withBinds(spec.binds().stream().map(Bind::parse).toList())
+        .withMemory(spec.memoryBytes())
+        .withNanoCPUs(spec.nanoCpus());
+    host.withNetworkMode(spec.networkMode() != null ? spec.networkMode() : spec.network());
+    CreateContainerCmd cmd = docker.createContainerCmd(spec.image()).withName(spec.name())
+        .withLabels(spec.labels()).withEnv(spec.env()).withHostConfig(host);
+    if (spec.entrypoint() != null) {
+      cmd.withEntrypoint(spec.entrypoint());
+    }
+    if (spec.cmd() != null) {
+      cmd.withCmd(spec.cmd());
+    }
+    if (spec.workingDir() != null) {
+      cmd.withWorkingDir(spec.workingDir());
+    }
+    try {
+      return cmd.exec().getId();
+    } catch (ConflictException exists) {
+      return docker.inspectContainerCmd(spec.name()).exec().getId();
+    }
+  }
+
+  public void start(String id) {
+    try {
+      docker.startContainerCmd(id).exec();
+    } catch (NotModifiedException alreadyRunning) {
+      // a repeated start is harmless
+    }
+  }
+
+  /** SIGTERM, then SIGKILL after {@code graceSeconds}. */
+  public void stop(String id, int graceSeconds) {
+    try {
+      docker.stopContainerCmd(id).withTimeout(graceSeconds).exec();
+    } catch (NotModifiedException | NotFoundException alreadyStopped) {
+      // nothing to stop
+    }
+  }
+
+  public void remove(String id) {
+    try {
+      docker.removeContainerCmd(id).withForce(true).withRemoveVolumes(true).exec();
+    } catch (NotFoundException gone) {
+      // already removed
+    } catch (ConflictException removalInProgress) {
+      // the engine is removing it already
+    }
+  }
+
+  /** Streams the container's output to {@code sink}; returns when the log ends (or, following, when closed). */
+  public <T extends ResultCallback<Frame>> T logs(String id, boolean follow, Integer tail, boolean timestamps,
+      T sink) {
+    var cmd = docker.logContainerCmd(id).withStdOut(true).withStdErr(true).withFollowStream(follow)
+        .withTimestamps(timestamps);
+    if (tail != null) {
+      cmd.withTail(tail);
+    }
+    return cmd.exec(sink);
+  }
+
+  private static Instant time(String value) {
+    if (value == null || value.isEmpty()) {
+      return null;
+    }
+    try {
+      Instant instant = Instant.parse(value);
+      return instant.equals(NEVER) ? null : instant;
+    } catch (DateTimeParseException e) {
+      return null;
+    }
+  }
+}
