@@ -1,0 +1,109 @@
+package io.kubeboot.reconciler;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
+import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.kubeboot.reconciler.deployment.DeploymentController;
+import io.kubeboot.reconciler.endpoints.DefaultKubernetesService;
+import io.kubeboot.reconciler.endpoints.EndpointsController;
+import io.kubeboot.reconciler.gc.GarbageCollector;
+import io.kubeboot.reconciler.replicaset.ReplicaSetController;
+import io.kubeboot.reconciler.runtime.Controller;
+import io.kubeboot.reconciler.runtime.ControllerManager;
+import io.kubeboot.reconciler.runtime.EventRecorder;
+import io.kubeboot.reconciler.runtime.Informers;
+import io.kubeboot.reconciler.runtime.Leadership;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The controllers, their shared informers, and the leader election that starts them. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(ReconcilerProperties.class)
+class ReconcilerConfiguration {
+
+  @Bean
+  Informers informers(KubernetesClient client, KafkaProperties kafka, ReconcilerProperties properties,
+      MeterRegistry registry) {
+    Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+        String.join(",", kafka.getBootstrapServers()));
+    return new Informers(client, config, properties.resyncPeriod(), registry);
+  }
+
+  @Bean
+  EventRecorder eventRecorder(KubernetesClient client) {
+    return new EventRecorder(client);
+  }
+
+  @Bean
+  ReplicaSetController replicaSetController(KubernetesClient client, Informers informers, EventRecorder events) {
+    return new ReplicaSetController(client, informers, events, Clock.systemUTC());
+  }
+
+  @Bean
+  DeploymentController deploymentController(KubernetesClient client, Informers informers, EventRecorder events) {
+    return new DeploymentController(client, informers, events, Clock.systemUTC());
+  }
+
+  @Bean
+  EndpointsController endpointsController(KubernetesClient client, Informers informers) {
+    return new EndpointsController(client, informers);
+  }
+
+  @Bean
+  DefaultKubernetesService defaultKubernetesService(KubernetesClient client, Informers informers,
+      ReconcilerProperties properties) {
+    return new DefaultKubernetesService(client, informers, properties.kubernetesServiceIp());
+  }
+
+  @Bean
+  GarbageCollector<ReplicaSet> replicaSetCollector(KubernetesClient client, Informers informers) {
+    return new GarbageCollector<>(client, informers, ReplicaSet.class, List.<Class<? extends HasMetadata>>of(Deployment.class));
+  }
+
+  @Bean
+  GarbageCollector<Pod> podCollector(KubernetesClient client, Informers informers) {
+    return new GarbageCollector<>(client, informers, Pod.class, List.<Class<? extends HasMetadata>>of(ReplicaSet.class));
+  }
+
+  @Bean
+  GarbageCollector<EndpointSlice> endpointSliceCollector(KubernetesClient client, Informers informers) {
+    return new GarbageCollector<>(client, informers, EndpointSlice.class,
+        List.<Class<? extends HasMetadata>>of(Service.class));
+  }
+
+  @Bean
+  ControllerManager controllerManager(List<Controller> controllers, Informers informers,
+      ReconcilerProperties properties, MeterRegistry registry) {
+    return new ControllerManager(controllers, informers, properties.workers(), registry);
+  }
+
+  @Bean
+  Leadership leadership(KubernetesClient client, ControllerManager manager, ReconcilerProperties properties) {
+    ReconcilerProperties.LeaderElection election = properties.leaderElection();
+    return new Leadership(client, manager, new Leadership.LeaderElectionProperties(election.namespace(),
+        election.name(), election.leaseDuration(), election.renewDeadline(), election.retryPeriod()), identity());
+  }
+
+  /** Upstream's identity: the host name plus a unique suffix, so two replicas on one host differ. */
+  private static String identity() {
+    try {
+      return InetAddress.getLocalHost().getHostName() + "_" + UUID.randomUUID();
+    } catch (UnknownHostException e) {
+      return "reconciler_" + UUID.randomUUID();
+    }
+  }
+}

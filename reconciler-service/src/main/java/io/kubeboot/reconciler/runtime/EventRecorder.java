@@ -1,0 +1,54 @@
+package io.kubeboot.reconciler.runtime;
+
+import io.fabric8.kubernetes.api.model.Event;
+import io.fabric8.kubernetes.api.model.EventBuilder;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Writes core/v1 Events about objects, as upstream's event recorder, for {@code kubectl describe}.
+ * Best effort: an event that cannot be written is logged and dropped, never failing a reconcile.
+ */
+public final class EventRecorder {
+
+  private static final Logger log = LoggerFactory.getLogger(EventRecorder.class);
+
+  private final KubernetesClient client;
+
+  public EventRecorder(KubernetesClient client) {
+    this.client = client;
+  }
+
+  public void normal(HasMetadata object, String component, String reason, String message) {
+    record(object, component, "Normal", reason, message);
+  }
+
+  public void warning(HasMetadata object, String component, String reason, String message) {
+    record(object, component, "Warning", reason, message);
+  }
+
+  private void record(HasMetadata object, String component, String type, String reason, String message) {
+    Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    String namespace = object.getMetadata().getNamespace() == null ? "default" : object.getMetadata().getNamespace();
+    Event event = new EventBuilder()
+        .withNewMetadata().withGenerateName(object.getMetadata().getName() + ".").withNamespace(namespace).endMetadata()
+        .withNewInvolvedObject().withApiVersion(object.getApiVersion()).withKind(object.getKind())
+        .withName(object.getMetadata().getName()).withNamespace(object.getMetadata().getNamespace())
+        .withUid(object.getMetadata().getUid()).withResourceVersion(object.getMetadata().getResourceVersion())
+        .endInvolvedObject()
+        .withType(type).withReason(reason).withMessage(message)
+        .withNewSource().withComponent(component).endSource()
+        .withFirstTimestamp(now.toString()).withLastTimestamp(now.toString()).withCount(1)
+        .build();
+    try {
+      client.v1().events().inNamespace(namespace).resource(event).create();
+    } catch (KubernetesClientException e) {
+      log.debug("event {} {} about {} not recorded: {}", reason, message, object.getMetadata().getName(), e.toString());
+    }
+  }
+}
