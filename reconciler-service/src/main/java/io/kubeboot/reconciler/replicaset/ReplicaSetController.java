@@ -68,9 +68,22 @@ public final class ReplicaSetController implements Controller {
         }
       }
 
+      /**
+       * As upstream: a deletion counts as observed when the pod is marked for deletion, not when it is
+       * finally removed; a bound pod lingers gracefully until its node agent has stopped it.
+       */
+      @Override
+      public void onUpdate(Pod old, Pod now) {
+        if (old.getMetadata().getDeletionTimestamp() == null && now.getMetadata().getDeletionTimestamp() != null) {
+          ownerKey(now).ifPresent(expectations::deletionObserved);
+        }
+      }
+
       @Override
       public void onDelete(Pod pod) {
-        ownerKey(pod).ifPresent(expectations::deletionObserved);
+        if (pod.getMetadata().getDeletionTimestamp() == null) {
+          ownerKey(pod).ifPresent(expectations::deletionObserved);
+        }
       }
     });
   }
