@@ -57,6 +57,13 @@ public final class ControlPlane implements AutoCloseable {
     stop();
   }
 
+  /** A fabric8 client for this cluster as admin; the caller closes it. */
+  public io.fabric8.kubernetes.client.KubernetesClient newClient() {
+    return new io.fabric8.kubernetes.client.KubernetesClientBuilder().withConfig(
+        new io.fabric8.kubernetes.client.ConfigBuilder().withMasterUrl(apiUrl()).withOauthToken(adminToken())
+            .withTrustCerts(true).build()).build();
+  }
+
   /** The cluster shared by tests that only use the API. */
   public static synchronized ControlPlane get() {
     if (instance == null) {

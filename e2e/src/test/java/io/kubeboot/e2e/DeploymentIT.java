@@ -7,9 +7,7 @@ import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
-import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -41,8 +39,7 @@ class DeploymentIT {
   static void start() {
     cluster = ControlPlane.dedicated();
     cluster.startComponent("reconciler-service", Map.of());
-    client = new KubernetesClientBuilder().withConfig(new ConfigBuilder()
-        .withMasterUrl(cluster.apiUrl()).withOauthToken(cluster.adminToken()).withTrustCerts(true).build()).build();
+    client = cluster.newClient();
     client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(NS).endMetadata().build()).create();
     kubectl = Kubectl.version("1.33", cluster);
     kubelet = Executors.newSingleThreadScheduledExecutor();

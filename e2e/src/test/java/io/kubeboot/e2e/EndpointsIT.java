@@ -10,9 +10,7 @@ import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice;
-import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -34,8 +32,7 @@ class EndpointsIT {
   static void start() {
     cluster = ControlPlane.dedicated();
     cluster.startComponent("reconciler-service", Map.of());
-    client = new KubernetesClientBuilder().withConfig(new ConfigBuilder()
-        .withMasterUrl(cluster.apiUrl()).withOauthToken(cluster.adminToken()).withTrustCerts(true).build()).build();
+    client = cluster.newClient();
     client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(NS).endMetadata().build()).create();
   }
 

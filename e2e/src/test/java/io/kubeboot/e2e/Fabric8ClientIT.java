@@ -8,9 +8,7 @@ import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
-import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.Watch;
 import io.fabric8.kubernetes.client.Watcher;
@@ -31,8 +29,7 @@ class Fabric8ClientIT {
   @BeforeAll
   static void connect() {
     ControlPlane cluster = ControlPlane.get();
-    client = new KubernetesClientBuilder().withConfig(new ConfigBuilder()
-        .withMasterUrl(cluster.apiUrl()).withOauthToken(cluster.adminToken()).withTrustCerts(true).build()).build();
+    client = cluster.newClient();
     client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName("fabric8").endMetadata().build())
         .create();
   }

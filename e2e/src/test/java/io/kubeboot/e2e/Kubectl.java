@@ -46,14 +46,6 @@ final class Kubectl {
     return new Kubectl("kubectl", cluster);
   }
 
-  static boolean available(String minor) {
-    try {
-      return Files.isExecutable(Path.of("/usr/bin/kubectl").toRealPath().resolveSibling("kubectl." + minor));
-    } catch (IOException e) {
-      return false;
-    }
-  }
-
   Result run(String... args) {
     return withInput(null, args);
   }

@@ -7,9 +7,7 @@ import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.Pod;
-import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -43,8 +41,7 @@ class NodeAgentIT {
   @BeforeAll
   static void startAgent() {
     cluster = ControlPlane.dedicated();
-    client = new KubernetesClientBuilder().withConfig(new ConfigBuilder()
-        .withMasterUrl(cluster.apiUrl()).withOauthToken(cluster.adminToken()).withTrustCerts(true).build()).build();
+    client = cluster.newClient();
     kubectl = Kubectl.version("1.33", cluster);
     nodeName = "e2e-node-" + UUID.randomUUID().toString().substring(0, 6);
     String podCidr = "10.250." + ThreadLocalRandom.current().nextInt(0, 255) + ".0/24";

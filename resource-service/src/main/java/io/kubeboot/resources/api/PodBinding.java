@@ -2,7 +2,6 @@ package io.kubeboot.resources.api;
 
 import io.kubeboot.common.api.ApiException;
 import java.time.Instant;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -45,9 +44,5 @@ final class PodBinding {
     scheduled.putNull("lastProbeTime");
     scheduled.put("lastTransitionTime", Metadata.timestamp(Instant.now()));
     return bound;
-  }
-
-  static boolean isBinding(JsonNode body) {
-    return "Binding".equals(body.path("kind").asString(""));
   }
 }
