@@ -8,6 +8,9 @@ import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.Watch;
+import io.fabric8.kubernetes.client.Watcher;
+import io.fabric8.kubernetes.client.WatcherException;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -17,6 +20,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
@@ -163,13 +167,29 @@ class NodeAgentIT {
 
   @Test
   void aMissingImageWaitsInImagePullBackOff() {
-    create("""
-        {"apiVersion":"v1","kind":"Pod","metadata":{"name":"missing","namespace":"%s"},"spec":{"nodeName":"%s",
-         "containers":[{"name":"app","image":"kubeboot/does-not-exist:latest"}]}}
-        """.formatted(NS, nodeName));
 
-    awaitPod("missing", p -> "ErrImagePull".equals(waitingReason(p)));
-    awaitPod("missing", p -> "ImagePullBackOff".equals(waitingReason(p)));
+    // every status the agent writes, in order: a poll could miss the short-lived ErrImagePull
+    List<String> reasons = new CopyOnWriteArrayList<>();
+    try (Watch watch = client.pods().inNamespace(NS).withName("missing").watch(new Watcher<>() {
+      @Override
+      public void eventReceived(Action action, Pod pod) {
+        String reason = waitingReason(pod);
+        if (reason != null && (reasons.isEmpty() || !reasons.get(reasons.size() - 1).equals(reason))) {
+          reasons.add(reason);
+        }
+      }
+
+      @Override
+      public void onClose(WatcherException cause) {
+      }
+    })) {
+      create("""
+          {"apiVersion":"v1","kind":"Pod","metadata":{"name":"missing","namespace":"%s"},"spec":{"nodeName":"%s",
+           "containers":[{"name":"app","image":"kubeboot/does-not-exist:latest"}]}}
+          """.formatted(NS, nodeName));
+      await().atMost(Duration.ofSeconds(60)).until(() -> reasons.contains("ImagePullBackOff"));
+    }
+    assertThat(reasons).containsSubsequence("ErrImagePull", "ImagePullBackOff");
   }
 
   @Test

@@ -4,8 +4,7 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import io.kubeboot.node.runtime.Labels;
-import io.kubeboot.node.runtime.PodContainer;
+import io.kubeboot.node.runtime.ContainerSnapshot;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,9 +36,8 @@ class PodMetrics {
     podStart.record(Duration.between(created, clock.instant()));
   }
 
-  void observed(List<PodContainer> nodeContainers) {
-    runningPods.set((int) nodeContainers.stream().filter(c -> Labels.SANDBOX.equals(c.name()) && c.running()).count());
-    runningContainers.set((int) nodeContainers.stream()
-        .filter(c -> !Labels.SANDBOX.equals(c.name()) && c.running()).count());
+  void observed(List<ContainerSnapshot> nodeContainers) {
+    runningPods.set((int) nodeContainers.stream().filter(c -> c.sandbox() && c.running()).count());
+    runningContainers.set((int) nodeContainers.stream().filter(c -> !c.sandbox() && c.running()).count());
   }
 }

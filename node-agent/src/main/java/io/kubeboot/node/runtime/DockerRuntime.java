@@ -59,6 +59,18 @@ public class DockerRuntime {
     }
   }
 
+  /**
+   * Every container this node labelled, from one list call without inspecting each: cheap enough
+   * for the relist that notices containers changing state.
+   */
+  public List<ContainerSnapshot> snapshot() {
+    return docker.listContainersCmd().withShowAll(true).withLabelFilter(Map.of(Labels.NODE, node.name())).exec()
+        .stream()
+        .map(c -> new ContainerSnapshot(c.getId(), c.getLabels().get(Labels.POD_UID),
+            c.getLabels().get(Labels.CONTAINER), c.getState()))
+        .toList();
+  }
+
   /** Every container this node labelled, pause containers included, running or not. */
   public List<PodContainer> nodeContainers() {
     return list(Map.of(Labels.NODE, node.name()));

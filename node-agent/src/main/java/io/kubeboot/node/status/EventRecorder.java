@@ -2,7 +2,7 @@ package io.kubeboot.node.status;
 
 import io.kubeboot.node.runtime.DaemonThreads;
 import io.fabric8.kubernetes.api.model.Event;
-import io.fabric8.kubernetes.api.model.EventBuilder;
+import io.kubeboot.common.events.CoreEvents;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Clock;
@@ -39,18 +39,8 @@ public class EventRecorder implements AutoCloseable {
   }
 
   private void record(Pod pod, String container, String type, String reason, String message) {
-    String now = Timestamps.format(clock.instant());
-    Event event = new EventBuilder()
-        .withNewMetadata().withNamespace(pod.getMetadata().getNamespace())
-        .withName(pod.getMetadata().getName() + "." + Long.toHexString(System.nanoTime())).endMetadata()
-        .withNewInvolvedObject().withApiVersion("v1").withKind("Pod")
-        .withNamespace(pod.getMetadata().getNamespace()).withName(pod.getMetadata().getName())
-        .withUid(pod.getMetadata().getUid())
-        .withFieldPath(container == null ? null : "spec.containers{" + container + "}").endInvolvedObject()
-        .withType(type).withReason(reason).withMessage(message)
-        .withNewSource().withComponent("kubelet").withHost(node).endSource()
-        .withFirstTimestamp(now).withLastTimestamp(now).withCount(1)
-        .build();
+    Event event = CoreEvents.about(pod, container == null ? null : "spec.containers{" + container + "}", "kubelet",
+        node, type, reason, message, clock.instant());
     sender.execute(() -> {
       try {
         client.v1().events().inNamespace(pod.getMetadata().getNamespace()).resource(event).create();

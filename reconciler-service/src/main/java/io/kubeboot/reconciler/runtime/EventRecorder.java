@@ -1,12 +1,11 @@
 package io.kubeboot.reconciler.runtime;
 
 import io.fabric8.kubernetes.api.model.Event;
-import io.fabric8.kubernetes.api.model.EventBuilder;
+import io.kubeboot.common.events.CoreEvents;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,18 +32,8 @@ public final class EventRecorder {
   }
 
   private void record(HasMetadata object, String component, String type, String reason, String message) {
-    Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-    String namespace = object.getMetadata().getNamespace() == null ? "default" : object.getMetadata().getNamespace();
-    Event event = new EventBuilder()
-        .withNewMetadata().withGenerateName(object.getMetadata().getName() + ".").withNamespace(namespace).endMetadata()
-        .withNewInvolvedObject().withApiVersion(object.getApiVersion()).withKind(object.getKind())
-        .withName(object.getMetadata().getName()).withNamespace(object.getMetadata().getNamespace())
-        .withUid(object.getMetadata().getUid()).withResourceVersion(object.getMetadata().getResourceVersion())
-        .endInvolvedObject()
-        .withType(type).withReason(reason).withMessage(message)
-        .withNewSource().withComponent(component).endSource()
-        .withFirstTimestamp(now.toString()).withLastTimestamp(now.toString()).withCount(1)
-        .build();
+    Event event = CoreEvents.about(object, null, component, null, type, reason, message, Instant.now());
+    String namespace = event.getMetadata().getNamespace();
     try {
       client.v1().events().inNamespace(namespace).resource(event).create();
     } catch (KubernetesClientException e) {
