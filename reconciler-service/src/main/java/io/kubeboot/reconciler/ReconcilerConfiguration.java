@@ -11,6 +11,7 @@ import io.kubeboot.reconciler.deployment.DeploymentController;
 import io.kubeboot.reconciler.endpoints.DefaultKubernetesService;
 import io.kubeboot.reconciler.endpoints.EndpointsController;
 import io.kubeboot.reconciler.gc.GarbageCollector;
+import io.kubeboot.reconciler.namespace.NamespaceController;
 import io.kubeboot.reconciler.replicaset.ReplicaSetController;
 import io.kubeboot.reconciler.runtime.Controller;
 import io.kubeboot.reconciler.runtime.ControllerManager;
@@ -67,6 +68,11 @@ class ReconcilerConfiguration {
   DefaultKubernetesService defaultKubernetesService(KubernetesClient client, Informers informers,
       ReconcilerProperties properties) {
     return new DefaultKubernetesService(client, informers, properties.kubernetesServiceIp());
+  }
+
+  @Bean
+  NamespaceController namespaceController(KubernetesClient client, Informers informers) {
+    return new NamespaceController(client, informers);
   }
 
   @Bean

@@ -99,7 +99,7 @@ public class ObjectApi {
       throw ApiException.conflict(type.groupResource(), Metadata.name(current),
           "the object has been modified; please apply your changes to the latest version and try again");
     }
-    ObjectNode prepared = preparation.forUpdate(type, current, desired, "status".equals(subresource), options);
+    ObjectNode prepared = preparation.forUpdate(type, current, desired, subresource, options);
     if (sameApartFromVersion(prepared, current)) {
       return current;
     }

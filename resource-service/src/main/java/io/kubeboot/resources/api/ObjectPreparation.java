@@ -80,8 +80,10 @@ class ObjectPreparation {
     return prepared;
   }
 
-  ObjectNode forUpdate(ResourceType type, ObjectNode current, ObjectNode desired, boolean statusOnly,
+  /** @param subresource null for the main resource, else {@code status} or {@code finalize} */
+  ObjectNode forUpdate(ResourceType type, ObjectNode current, ObjectNode desired, String subresource,
       WriteOptions options) {
+    boolean statusOnly = "status".equals(subresource);
     checkKind(type, desired);
     ObjectNode metadata = Metadata.of(desired);
     JsonNode currentMetadata = current.path("metadata");
@@ -101,6 +103,8 @@ class ObjectPreparation {
     HasMetadata object = typed(type, desired, options);
     if (statusOnly) {
       strategy.prepareForStatusUpdate(object, old);
+    } else if ("finalize".equals(subresource)) {
+      strategy.prepareForFinalizeUpdate(object, old);
     } else {
       strategy.prepareForUpdate(object, old);
     }

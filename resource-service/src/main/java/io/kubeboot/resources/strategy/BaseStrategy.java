@@ -99,6 +99,12 @@ abstract class BaseStrategy<T extends HasMetadata> implements ResourceStrategy<T
     onStatusUpdate(object, old);
   }
 
+  /** Kinds with a finalize subresource (namespaces) override this. */
+  @Override
+  public void prepareForFinalizeUpdate(T object, T old) {
+    throw new UnsupportedOperationException(resourceType.groupResource() + " has no finalize subresource");
+  }
+
   // without metadata there is nothing more to say than ObjectMetaValidation's "name is required"
   @Override
   public final List<FieldError> validate(T object) {

@@ -56,6 +56,14 @@ final class Namespaces extends BaseStrategy<Namespace> {
   }
 
   @Override
+  public void prepareForFinalizeUpdate(Namespace namespace, Namespace old) {
+    if (namespace.getSpec() == null) {
+      namespace.setSpec(new NamespaceSpec());
+    }
+    namespace.setStatus(Copies.deepCopy(old.getStatus()));
+  }
+
+  @Override
   List<FieldError> validateObject(Namespace namespace) {
     FieldPath path = FieldPath.of("spec", "finalizers");
     List<FieldError> errors = new ArrayList<>();

@@ -51,6 +51,14 @@ public interface ResourceStrategy<T extends HasMetadata> {
   void prepareForStatusUpdate(T object, T old);
 
   /**
+   * For an update through a namespace's {@code /finalize}: the new spec (its finalizers) is taken,
+   * the status stays the old one.
+   *
+   * @throws UnsupportedOperationException for kinds without a finalize subresource
+   */
+  void prepareForFinalizeUpdate(T object, T old);
+
+  /**
    * Create validation of the kind's own rules. The rules every object's metadata obeys are
    * {@link ObjectMetaValidation#validate}, which the caller runs beside this (on create and on
    * update) with {@link #nameRule()}.
