@@ -6,15 +6,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * Who this node agent is: its Node name and address, the Docker engine it drives, the image that
- * holds each pod's network namespace, the pod subnet used until the Node has a {@code spec.podCIDR},
- * where pod volumes live on the host, and what it offers (null: measured on the host).
+ * holds each pod's network namespace, its pod subnet, where pod volumes live on the host, and what
+ * it offers (null: measured on the host).
  *
+ * @param podCidr the node's pod subnet if it is fixed here (the Node registers with it); empty to
+ *     wait for the control plane's node IPAM to assign one, as a kubelet does
  * @param cpu capacity in cores ({@code "4"}); null for the host's processors
  * @param memory capacity as a quantity ({@code "8Gi"}); null for the host's physical memory
  */
 @ConfigurationProperties("kubeboot.node")
 public record NodeProperties(String name, String address, String dockerHost, String pauseImage,
-    @DefaultValue("10.244.1.0/24") String podCidr, Path rootDir, String cpu, String memory,
+    @DefaultValue("") String podCidr, Path rootDir, String cpu, String memory,
     @DefaultValue("110") int maxPods) {
 
   public NodeProperties {

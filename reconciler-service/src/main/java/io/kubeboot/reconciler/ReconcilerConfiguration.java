@@ -12,6 +12,9 @@ import io.kubeboot.reconciler.endpoints.DefaultKubernetesService;
 import io.kubeboot.reconciler.endpoints.EndpointsController;
 import io.kubeboot.reconciler.gc.GarbageCollector;
 import io.kubeboot.reconciler.namespace.NamespaceController;
+import io.kubeboot.reconciler.node.NodeIpamController;
+import io.kubeboot.reconciler.node.NodeLifecycleController;
+import io.kubeboot.reconciler.node.TaintEvictionController;
 import io.kubeboot.reconciler.replicaset.ReplicaSetController;
 import io.kubeboot.reconciler.runtime.Controller;
 import io.kubeboot.reconciler.runtime.ControllerManager;
@@ -73,6 +76,25 @@ class ReconcilerConfiguration {
   @Bean
   NamespaceController namespaceController(KubernetesClient client, Informers informers) {
     return new NamespaceController(client, informers);
+  }
+
+  @Bean
+  NodeIpamController nodeIpamController(KubernetesClient client, Informers informers,
+      ReconcilerProperties properties) {
+    return new NodeIpamController(client, informers, properties.clusterCidr(), properties.nodeCidrMaskSize());
+  }
+
+  @Bean
+  NodeLifecycleController nodeLifecycleController(KubernetesClient client, Informers informers, EventRecorder events,
+      ReconcilerProperties properties) {
+    return new NodeLifecycleController(client, informers, events, properties.nodeMonitorGracePeriod(),
+        Clock.systemUTC());
+  }
+
+  @Bean
+  TaintEvictionController taintEvictionController(KubernetesClient client, Informers informers,
+      EventRecorder events) {
+    return new TaintEvictionController(client, informers, events, Clock.systemUTC());
   }
 
   @Bean

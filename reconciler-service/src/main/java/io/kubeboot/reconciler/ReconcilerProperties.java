@@ -11,13 +11,19 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param resyncPeriod how often informers re-list, so that every object is looked at again
  * @param kubernetesServiceIp the ClusterIP of {@code default/kubernetes}: the first of the service range
  * @param leaderElection the Lease only whose holder runs controllers
+ * @param clusterCidr the pod network, carved into one subnet per node
+ * @param nodeCidrMaskSize the prefix length of each node's subnet
+ * @param nodeMonitorGracePeriod how long a node may stay silent before its Ready condition is Unknown
  */
 @ConfigurationProperties("kubeboot.reconciler")
 record ReconcilerProperties(
     @DefaultValue("2") int workers,
     @DefaultValue("5m") Duration resyncPeriod,
     @DefaultValue("10.96.0.1") String kubernetesServiceIp,
-    @DefaultValue LeaderElection leaderElection) {
+    @DefaultValue LeaderElection leaderElection,
+    @DefaultValue("10.244.0.0/16") String clusterCidr,
+    @DefaultValue("24") int nodeCidrMaskSize,
+    @DefaultValue("40s") Duration nodeMonitorGracePeriod) {
 
   record LeaderElection(
       @DefaultValue("kube-system") String namespace,

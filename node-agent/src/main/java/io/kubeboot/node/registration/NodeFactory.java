@@ -29,8 +29,13 @@ final class NodeFactory {
         .withLabels(Map.of("kubernetes.io/hostname", properties.name(), "kubernetes.io/os", "linux",
             "kubernetes.io/arch", host.arch()))
         .endMetadata()
-        .withNewSpec().endSpec()
+        .withNewSpec().withPodCIDR(fixed(properties.podCidr()))
+        .withPodCIDRs(fixed(properties.podCidr()) == null ? List.of() : List.of(properties.podCidr())).endSpec()
         .build();
+  }
+
+  private static String fixed(String podCidr) {
+    return podCidr == null || podCidr.isEmpty() ? null : podCidr;
   }
 
   /**

@@ -75,7 +75,13 @@ public class NodeRegistration implements ApplicationListener<WebServerInitialize
       } else {
         heartbeat();
       }
-      pods.start(podCidr(registered)); // once; retried here until the pod watch is up
+      String podCidr = podCidr(registered);
+      if (podCidr == null) {
+        log.info("node {}: waiting for the control plane to assign a pod CIDR", properties.name());
+        next = RETRY;
+      } else {
+        pods.start(podCidr); // once; retried here until the pod watch is up
+      }
     } catch (RuntimeException e) {
       log.info("node {}: API not reachable yet ({}), retrying", properties.name(), e.getMessage());
       next = RETRY;
@@ -129,10 +135,10 @@ public class NodeRegistration implements ApplicationListener<WebServerInitialize
     }
   }
 
-  /** The Node's podCIDR once node IPAM gave it one; the configured subnet until then. */
+  /** The Node's podCIDR: the configured one it registered with, or the one node IPAM assigned; null until then. */
   private String podCidr(Node node) {
     String assigned = node.getSpec() == null ? null : node.getSpec().getPodCIDR();
-    return assigned == null || assigned.isEmpty() ? properties.podCidr() : assigned;
+    return assigned == null || assigned.isEmpty() ? null : assigned;
   }
 
   @Override

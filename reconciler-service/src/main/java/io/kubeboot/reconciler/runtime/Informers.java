@@ -1,6 +1,7 @@
 package io.kubeboot.reconciler.runtime;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.kubeboot.common.informer.Indexes;
 import io.kubeboot.common.informer.ResourceInformer;
@@ -33,9 +34,15 @@ public final class Informers {
 
   @SuppressWarnings("unchecked")
   public synchronized <T extends HasMetadata> ResourceInformer<T> of(Class<T> type) {
-    return (ResourceInformer<T>) informers.computeIfAbsent(type, t -> ResourceInformer.of(type, client, kafkaConfig,
-        resyncPeriod, registry).addIndex(Indexes.NAMESPACE, Indexes.namespace())
-        .addIndex(Indexes.OWNER_UID, Indexes.ownerUid()));
+    return (ResourceInformer<T>) informers.computeIfAbsent(type, t -> {
+      ResourceInformer<T> informer = ResourceInformer.of(type, client, kafkaConfig, resyncPeriod, registry)
+          .addIndex(Indexes.NAMESPACE, Indexes.namespace())
+          .addIndex(Indexes.OWNER_UID, Indexes.ownerUid());
+      if (type == Pod.class) {
+        ((ResourceInformer<Pod>) informer).addIndex(Indexes.NODE_NAME, Indexes.nodeName());
+      }
+      return informer;
+    });
   }
 
   synchronized void start() {

@@ -1,5 +1,6 @@
 package io.kubeboot.scheduler.plugins;
 
+import io.kubeboot.common.scheduling.Tolerations;
 import static io.kubeboot.scheduler.plugins.TestObjects.node;
 import static io.kubeboot.scheduler.plugins.TestObjects.pod;
 import static io.kubeboot.scheduler.plugins.TestObjects.readyNode;

@@ -1,16 +1,19 @@
-package io.kubeboot.scheduler.plugins;
+package io.kubeboot.common.scheduling;
 
 import io.fabric8.kubernetes.api.model.Taint;
 import io.fabric8.kubernetes.api.model.Toleration;
 import java.util.List;
 
-/** Whether tolerations tolerate a taint, by upstream's rules. */
-final class Tolerations {
+/**
+ * Whether tolerations tolerate a taint, by upstream's rules: for the scheduler, the DaemonSet
+ * controller and taint-based eviction alike.
+ */
+public final class Tolerations {
 
   private Tolerations() {
   }
 
-  static boolean tolerates(List<Toleration> tolerations, Taint taint) {
+  public static boolean tolerates(List<Toleration> tolerations, Taint taint) {
     return tolerations != null && tolerations.stream().anyMatch(toleration -> tolerates(toleration, taint));
   }
 
@@ -18,7 +21,7 @@ final class Tolerations {
    * An empty effect matches every effect; an empty key with {@code Exists} matches every taint;
    * {@code Equal} (the default operator) also compares the values.
    */
-  static boolean tolerates(Toleration toleration, Taint taint) {
+  public static boolean tolerates(Toleration toleration, Taint taint) {
     if (!isEmpty(toleration.getEffect()) && !toleration.getEffect().equals(taint.getEffect())) {
       return false;
     }
