@@ -13,12 +13,18 @@ import io.kubeboot.node.runtime.DockerRuntime;
 import io.kubeboot.node.status.EventRecorder;
 import java.time.Clock;
 import java.time.Duration;
+import io.kubeboot.node.simulated.SimulatedRuntimeConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The node agent's wiring: its identity, the Docker engine client, registration and the pod loop. */
+/**
+ * The node agent's wiring: its identity, the Docker engine client, registration and the pod loop;
+ * unless the agent simulates nodes instead ({@link SimulatedRuntimeConfiguration}).
+ */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnExpression(SimulatedRuntimeConfiguration.DISABLED)
 @EnableConfigurationProperties(NodeProperties.class)
 class NodeAgentConfiguration {
 

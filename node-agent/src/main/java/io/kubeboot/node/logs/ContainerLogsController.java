@@ -3,6 +3,8 @@ package io.kubeboot.node.logs;
 import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.model.Frame;
 import io.kubeboot.node.runtime.DockerRuntime;
+import io.kubeboot.node.simulated.SimulatedRuntimeConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import io.kubeboot.node.runtime.PodContainer;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -24,6 +26,7 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
  * only ({@code tailLines}), with timestamps, and followed as it grows ({@code follow}).
  */
 @RestController
+@ConditionalOnExpression(SimulatedRuntimeConfiguration.DISABLED)
 class ContainerLogsController {
 
   private final DockerRuntime runtime;

@@ -13,18 +13,18 @@ import java.util.List;
 import java.util.Map;
 
 /** The Node object this agent registers and the status it reports, from its configuration and host. */
-final class NodeFactory {
+public final class NodeFactory {
 
   static final String KUBELET_VERSION = "v1.33.0-kubeboot";
 
   /** What the host is and offers. */
-  record Host(String cpu, String memory, String arch, String osImage, String kernel, String dockerVersion) {
+  public record Host(String cpu, String memory, String arch, String osImage, String kernel, String dockerVersion) {
   }
 
   private NodeFactory() {
   }
 
-  static Node node(NodeProperties properties, Host host) {
+  public static Node node(NodeProperties properties, Host host) {
     return new NodeBuilder().withNewMetadata().withName(properties.name())
         .withLabels(Map.of("kubernetes.io/hostname", properties.name(), "kubernetes.io/os", "linux",
             "kubernetes.io/arch", host.arch()))
@@ -42,7 +42,7 @@ final class NodeFactory {
    * The full status. {@code readySince} keeps the Ready condition's lastTransitionTime while it
    * stays True; {@code now} is the heartbeat.
    */
-  static NodeStatus status(NodeProperties properties, Host host, int port, Instant readySince, Instant now) {
+  public static NodeStatus status(NodeProperties properties, Host host, int port, Instant readySince, Instant now) {
     Map<String, Quantity> capacity = Map.of("cpu", new Quantity(host.cpu()), "memory", new Quantity(host.memory()),
         "pods", new Quantity(Integer.toString(properties.maxPods())));
     return new NodeStatusBuilder()
