@@ -1,0 +1,97 @@
+package io.kubeboot.e2e.bench;
+
+import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.kubeboot.e2e.ControlPlane;
+import java.time.Duration;
+import java.util.Map;
+import java.util.function.Predicate;
+
+/**
+ * {@code ./kubeboot bench rollout [nodes] [replicas]}: on a cluster with the scheduler, the
+ * controllers and one node-agent process simulating {@code nodes} nodes (default 100), scales a
+ * Deployment from 0 to {@code replicas} (default 1,000) and times it until every pod is Running
+ * and the Deployment counts them all available; then changes the pod template and times the
+ * rolling update until all replicas are updated and available and the old ones are gone.
+ */
+public final class RolloutBench {
+
+  private static final String NS = "default";
+  private static final String NAME = "rollout";
+
+  private RolloutBench() {
+  }
+
+  public static void main(String[] args) throws Exception {
+    int nodes = args.length > 0 ? Integer.parseInt(args[0]) : 100;
+    int replicas = args.length > 1 ? Integer.parseInt(args[1]) : 1000;
+    try (ControlPlane cluster = ControlPlane.dedicated(); KubernetesClient client = cluster.newClient()) {
+      cluster.startComponent("reconciler-service", Map.of());
+      cluster.startComponent("scheduler-service", Map.of());
+      cluster.startComponent("node-agent", Map.of("KUBEBOOT_SIMULATED_NODES", Integer.toString(nodes),
+          "KUBEBOOT_SIMULATED_NODE_PREFIX", "bench-sim"));
+      long nodesReady = await(Duration.ofMinutes(5), () -> client.nodes().list().getItems().stream()
+          .filter(n -> n.getSpec().getPodCIDR() != null && n.getStatus() != null && n.getStatus().getConditions()
+              .stream().anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus())))
+          .count() == nodes);
+      System.out.printf("%d simulated nodes Ready with pod CIDRs after %.1f s%n", nodes, nodesReady / 1e3);
+
+      client.apps().deployments().inNamespace(NS).resource(deployment("kubeboot/pause:1")).create();
+      client.apps().deployments().inNamespace(NS).withName(NAME).scale(replicas);
+      long scaleUp = await(Duration.ofMinutes(15), () -> settled(client, replicas, d -> true));
+      System.out.printf("scale 0 -> %d: all Running and available after %.1f s (%.0f pods/s)%n", replicas,
+          scaleUp / 1e3, replicas / (scaleUp / 1e3));
+
+      long generation = client.apps().deployments().inNamespace(NS).withName(NAME)
+          .edit(d -> new DeploymentBuilder(d).editSpec().editTemplate().editSpec().editFirstContainer()
+              .withImage("kubeboot/pause:2").endContainer().endSpec().endTemplate().endSpec().build())
+          .getMetadata().getGeneration();
+      long rollout = await(Duration.ofMinutes(15), () -> settled(client, replicas,
+          d -> d.getStatus().getObservedGeneration() != null && d.getStatus().getObservedGeneration() >= generation));
+      System.out.printf("rolling update of %d pods (maxSurge/maxUnavailable 25%%): done after %.1f s%n", replicas,
+          rollout / 1e3);
+      System.out.printf("rollout bench: %d simulated nodes, %d replicas: scale-up %.1f s, rolling update %.1f s%n",
+          nodes, replicas, scaleUp / 1e3, rollout / 1e3);
+    }
+    System.exit(0);
+  }
+
+  /** All replicas updated, available and alone: what {@code kubectl rollout status} waits for. */
+  private static boolean settled(KubernetesClient client, int replicas, Predicate<Deployment> also) {
+    Deployment d = client.apps().deployments().inNamespace(NS).withName(NAME).get();
+    var status = d.getStatus();
+    return status != null && also.test(d) && eq(status.getUpdatedReplicas(), replicas)
+        && eq(status.getAvailableReplicas(), replicas) && eq(status.getReplicas(), replicas);
+  }
+
+  private static boolean eq(Integer value, int expected) {
+    return value != null && value == expected;
+  }
+
+  private static Deployment deployment(String image) {
+    return new DeploymentBuilder().withNewMetadata().withName(NAME).withNamespace(NS).endMetadata()
+        .withNewSpec().withReplicas(0).withNewSelector().addToMatchLabels("app", NAME).endSelector()
+        .withNewTemplate().withNewMetadata().addToLabels("app", NAME).endMetadata()
+        .withNewSpec().addNewContainer().withName("app").withImage(image).withNewResources()
+        .addToRequests("cpu", new Quantity("10m")).addToRequests("memory", new Quantity("16Mi")).endResources()
+        .endContainer().endSpec().endTemplate().endSpec().build();
+  }
+
+  private interface Check {
+    boolean done() throws Exception;
+  }
+
+  /** Milliseconds until {@code check} holds, polled every 200 ms. */
+  private static long await(Duration timeout, Check check) throws Exception {
+    long start = System.currentTimeMillis();
+    while (!check.done()) {
+      if (System.currentTimeMillis() - start > timeout.toMillis()) {
+        throw new IllegalStateException("not done after " + timeout);
+      }
+      Thread.sleep(200);
+    }
+    return System.currentTimeMillis() - start;
+  }
+}
