@@ -40,9 +40,10 @@ final class TestNode {
     String podCidr = "10.248." + random.nextInt(0, 256) + ".0/24";
     int port = cluster.startComponent("node-agent", Map.of("KUBEBOOT_NODE_NAME", name,
         "KUBEBOOT_NODE_ADDRESS", address, "KUBEBOOT_NODE_POD_CIDR", podCidr));
-    await().atMost(Duration.ofSeconds(60)).until(() -> {
+    await().atMost(Duration.ofSeconds(120)).until(() -> {
       var node = client.nodes().withName(name).get();
-      return node != null && node.getStatus().getConditions().stream()
+      return node != null && node.getStatus() != null && node.getStatus().getConditions() != null
+          && node.getStatus().getConditions().stream()
           .anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus()));
     });
     return new TestNode(name, address, podCidr, port);
