@@ -55,7 +55,8 @@ class ServiceProxyIT {
     cluster.startComponent("reconciler-service", Map.of());
     client = cluster.newClient();
     kubectl = Kubectl.version("1.33", cluster);
-    node = TestNode.start(cluster, client);
+    node = TestNode.start(cluster, "proxy-node");
+    node.awaitReady(client);
     client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(NS).endMetadata().build())
         .create();
 

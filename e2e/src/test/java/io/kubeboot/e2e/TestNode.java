@@ -32,21 +32,24 @@ final class TestNode {
     this.agentPort = agentPort;
   }
 
-  /** Starts the agent and waits until its Node is Ready. */
-  static TestNode start(ControlPlane cluster, KubernetesClient client) {
+  /** Starts the agent of a node named {@code prefix} and a random suffix. */
+  static TestNode start(ControlPlane cluster, String prefix) {
     ThreadLocalRandom random = ThreadLocalRandom.current();
-    String name = "e2e-node-" + UUID.randomUUID().toString().substring(0, 6);
+    String name = prefix + "-" + UUID.randomUUID().toString().substring(0, 6);
     String address = "127.0.0." + random.nextInt(20, 251);
     String podCidr = "10.248." + random.nextInt(0, 256) + ".0/24";
     int port = cluster.startComponent("node-agent", Map.of("KUBEBOOT_NODE_NAME", name,
         "KUBEBOOT_NODE_ADDRESS", address, "KUBEBOOT_NODE_POD_CIDR", podCidr));
+    return new TestNode(name, address, podCidr, port);
+  }
+
+  void awaitReady(KubernetesClient client) {
     await().atMost(Duration.ofSeconds(120)).until(() -> {
       var node = client.nodes().withName(name).get();
       return node != null && node.getStatus() != null && node.getStatus().getConditions() != null
           && node.getStatus().getConditions().stream()
           .anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus()));
     });
-    return new TestNode(name, address, podCidr, port);
   }
 
   /** The pods' containers and the node's bridge network. */
