@@ -6,6 +6,7 @@ import com.github.dockerjava.core.DockerClientImpl;
 import com.github.dockerjava.zerodep.ZerodepDockerHttpClient;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.kubeboot.node.pods.PodSync;
+import io.kubeboot.node.proxy.ServiceProxy;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.kubeboot.node.registration.NodeRegistration;
 import io.kubeboot.node.runtime.DockerHealthIndicator;
@@ -20,8 +21,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The node agent's wiring: its identity, the Docker engine client, registration and the pod loop;
- * unless the agent simulates nodes instead ({@link SimulatedRuntimeConfiguration}).
+ * The node agent's wiring: its identity, the Docker engine client, registration, the pod loop and
+ * the service proxy; unless the agent simulates nodes instead ({@link SimulatedRuntimeConfiguration}).
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnExpression(SimulatedRuntimeConfiguration.DISABLED)
@@ -68,8 +69,14 @@ class NodeAgentConfiguration {
   }
 
   @Bean(destroyMethod = "close")
+  ServiceProxy serviceProxy(KubernetesClient client, DockerRuntime runtime, NodeProperties node,
+      MeterRegistry registry, Clock clock) {
+    return new ServiceProxy(client, runtime, node, registry, clock);
+  }
+
+  @Bean(destroyMethod = "close")
   NodeRegistration nodeRegistration(KubernetesClient client, DockerRuntime runtime, PodSync pods,
-      NodeProperties node, Clock clock) {
-    return new NodeRegistration(client, runtime, pods, node, clock);
+      ServiceProxy proxy, NodeProperties node, Clock clock) {
+    return new NodeRegistration(client, runtime, pods, proxy, node, clock);
   }
 }

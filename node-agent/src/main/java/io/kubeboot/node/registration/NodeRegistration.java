@@ -11,6 +11,7 @@ import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.kubeboot.node.NodeProperties;
 import io.kubeboot.node.pods.PodSync;
+import io.kubeboot.node.proxy.ServiceProxy;
 import io.kubeboot.node.runtime.DockerRuntime;
 import java.time.Clock;
 import java.time.Duration;
@@ -28,7 +29,8 @@ import org.springframework.context.ApplicationListener;
  * Registers the Node once the agent's port is known, then keeps it alive: the Lease in
  * {@code kube-node-lease} renewed and the Ready condition's heartbeat posted every 10 s. The API
  * may be unreachable at start (or go away): every step is retried on the next tick, in the
- * background, so the agent itself starts regardless. Pods are synced only after registration.
+ * background, so the agent itself starts regardless. Pods are synced, and Services proxied, only
+ * after registration.
  */
 public class NodeRegistration implements ApplicationListener<WebServerInitializedEvent>, AutoCloseable {
 
@@ -40,6 +42,7 @@ public class NodeRegistration implements ApplicationListener<WebServerInitialize
   private final KubernetesClient client;
   private final DockerRuntime runtime;
   private final PodSync pods;
+  private final ServiceProxy proxy;
   private final NodeProperties properties;
   private final Clock clock;
   private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(
@@ -49,11 +52,12 @@ public class NodeRegistration implements ApplicationListener<WebServerInitialize
   private volatile Node registered;
   private Instant readySince;
 
-  public NodeRegistration(KubernetesClient client, DockerRuntime runtime, PodSync pods, NodeProperties properties,
-      Clock clock) {
+  public NodeRegistration(KubernetesClient client, DockerRuntime runtime, PodSync pods, ServiceProxy proxy,
+      NodeProperties properties, Clock clock) {
     this.client = client;
     this.runtime = runtime;
     this.pods = pods;
+    this.proxy = proxy;
     this.properties = properties;
     this.clock = clock;
   }
@@ -86,8 +90,20 @@ public class NodeRegistration implements ApplicationListener<WebServerInitialize
       log.info("node {}: API not reachable yet ({}), retrying", properties.name(), e.getMessage());
       next = RETRY;
     }
+    if (next == INTERVAL) {
+      startProxy(); // the pod network exists once the pod loop started
+    }
     if (!ticker.isShutdown()) {
       ticker.schedule(this::tick, next.toMillis(), TimeUnit.MILLISECONDS);
+    }
+  }
+
+  /** The service proxy needs the pod network the pod loop created; once, retried on the next tick. */
+  private void startProxy() {
+    try {
+      proxy.start();
+    } catch (RuntimeException e) {
+      log.info("node {}: service proxy not started yet ({}), retrying", properties.name(), e.getMessage());
     }
   }
 

@@ -60,6 +60,20 @@ public class DockerRuntime {
   }
 
   /**
+   * The node's pod network as the engine has it: its subnet and the bridge's own address, the
+   * pods' gateway (the engine's default, the subnet's first address, when none was asked for).
+   */
+  public Optional<PodNetwork> podNetwork() {
+    return docker.listNetworksCmd().withNameFilter(node.networkName()).exec().stream()
+        .filter(n -> n.getName().equals(node.networkName()))
+        .flatMap(n -> n.getIpam() == null || n.getIpam().getConfig() == null ? java.util.stream.Stream.empty()
+            : n.getIpam().getConfig().stream())
+        .filter(config -> config.getSubnet() != null && config.getSubnet().contains("."))
+        .map(config -> PodNetwork.of(config.getSubnet(), config.getGateway()))
+        .findFirst();
+  }
+
+  /**
    * Every container this node labelled, from one list call without inspecting each: cheap enough
    * for the relist that notices containers changing state.
    */
