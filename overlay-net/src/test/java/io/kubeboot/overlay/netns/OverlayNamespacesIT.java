@@ -1,5 +1,7 @@
 package io.kubeboot.overlay.netns;
 
+import static io.kubeboot.overlay.core.TestPackets.encapsulated;
+import static io.kubeboot.overlay.core.TestPackets.udpPacket;
 import static io.kubeboot.overlay.netns.NamespaceHosts.in;
 import static io.kubeboot.overlay.netns.NamespaceHosts.pod;
 import static io.kubeboot.overlay.netns.NamespaceHosts.underlay;
@@ -7,8 +9,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -152,7 +152,7 @@ class OverlayNamespacesIT {
     double receivedBefore = settledPacketsIn(1);
 
     // host 2's address, but not its overlay's port: the shell's /dev/udp sends from a random port
-    sendDatagram(hosts.hostNamespace(2), encapsulatedUdpPacket(pod(2), pod(1)));
+    sendDatagram(hosts.hostNamespace(2), encapsulated(udpPacket(pod(2), pod(1))));
 
     await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
         hosts.metric(1, "overlay_dropped_packets_total", Map.of("reason", "unknown_peer")))
@@ -179,17 +179,6 @@ class OverlayNamespacesIT {
   private static void sendDatagram(String namespace, byte[] payload) throws IOException {
     Path file = Files.write(Files.createTempFile(work, "datagram", ".bin"), payload);
     in(namespace, "bash", "-c", "cat " + file + " >/dev/udp/" + underlay(1) + "/" + NamespaceHosts.PORT);
-  }
-
-  /** The overlay header and a minimal IPv4/UDP packet from {@code source} to {@code destination}. */
-  private static byte[] encapsulatedUdpPacket(String source, String destination) throws IOException {
-    ByteBuffer bytes = ByteBuffer.allocate(4 + 20 + 8);
-    bytes.put(new byte[] {'K', 'B', 1, 4});
-    bytes.put((byte) 0x45).put((byte) 0).putShort((short) 28).putInt(0).put((byte) 64).put((byte) 17).putShort((short) 0);
-    bytes.put(InetAddress.getByName(source).getAddress());
-    bytes.put(InetAddress.getByName(destination).getAddress());
-    bytes.putShort((short) 9).putShort((short) 9).putShort((short) 8).putShort((short) 0);
-    return bytes.array();
   }
 
   private static String sha256(byte[] content) throws NoSuchAlgorithmException {
