@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.function.IntSupplier;
 
 /**
  * The overlay's meters: packets and bytes in (underlay to TUN) and out (TUN to underlay), drops by
@@ -19,7 +20,8 @@ public final class OverlayMetrics {
   private final Counter bytesOut;
   private final Map<DropReason, Counter> drops = new EnumMap<>(DropReason.class);
 
-  public OverlayMetrics(MeterRegistry registry, RouteTable routes) {
+  /** {@code peers} tells how many peers the route table holds (0 before there is one). */
+  public OverlayMetrics(MeterRegistry registry, IntSupplier peers) {
     packetsIn = packets(registry, "in");
     packetsOut = packets(registry, "out");
     bytesIn = bytes(registry, "in");
@@ -28,7 +30,7 @@ public final class OverlayMetrics {
       drops.put(reason, Counter.builder("overlay.dropped.packets").tag("reason", reason.tag())
           .description("Packets the overlay dropped, by reason").register(registry));
     }
-    Gauge.builder("overlay.peers", routes, RouteTable::peerCount)
+    Gauge.builder("overlay.peers", peers, IntSupplier::getAsInt).strongReference(true)
         .description("Remote nodes in the overlay's route table").register(registry);
   }
 

@@ -2,6 +2,7 @@ package io.kubeboot.overlay.standalone;
 
 import io.kubeboot.overlay.core.Ipv4Subnet;
 import io.kubeboot.overlay.core.Overlay;
+import io.kubeboot.overlay.core.OverlayMetrics;
 import io.kubeboot.overlay.core.OverlaySettings;
 import io.kubeboot.overlay.core.RouteTable;
 import io.kubeboot.overlay.tun.OverlayLauncher;
@@ -47,7 +48,7 @@ public final class StaticOverlay {
         Integer.parseInt(options.getOrDefault("underlay-mtu", "0")));
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     Path metrics = options.containsKey("metrics-file") ? Path.of(options.get("metrics-file")) : null;
-    try (Overlay overlay = OverlayLauncher.start(settings, routes, registry)) {
+    try (Overlay overlay = OverlayLauncher.start(settings, routes, new OverlayMetrics(registry, routes::peerCount))) {
       Runtime.getRuntime().addShutdownHook(new Thread(overlay::close));
       System.out.println("overlay ready");
       String lastPeers = Files.readString(peers);

@@ -5,7 +5,6 @@ import io.kubeboot.overlay.core.Overlay;
 import io.kubeboot.overlay.core.OverlayMetrics;
 import io.kubeboot.overlay.core.OverlaySettings;
 import io.kubeboot.overlay.core.RouteTable;
-import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.net.NetworkInterface;
 import java.net.StandardProtocolFamily;
@@ -22,7 +21,7 @@ public final class OverlayLauncher {
   private OverlayLauncher() {
   }
 
-  public static Overlay start(OverlaySettings settings, RouteTable routes, MeterRegistry registry) throws IOException {
+  public static Overlay start(OverlaySettings settings, RouteTable routes, OverlayMetrics metrics) throws IOException {
     int underlayMtu = settings.underlayMtu() > 0 ? settings.underlayMtu() : underlayMtu(settings);
     TunDevice device = TunDevice.open(settings.device());
     DatagramChannel underlay = null;
@@ -32,7 +31,7 @@ public final class OverlayLauncher {
       underlay = DatagramChannel.open(StandardProtocolFamily.INET).bind(settings.endpoint());
       log.info("overlay up: {} (MTU {}) for {}, subnet {}, underlay {}", device.name(), mtu, routes.clusterCidr(),
           routes.localSubnet(), settings.endpoint());
-      return new Overlay(device, underlay, routes, new OverlayMetrics(registry, routes)).start();
+      return new Overlay(device, underlay, routes, metrics).start();
     } catch (IOException | RuntimeException e) {
       if (underlay != null) {
         underlay.close();

@@ -42,8 +42,8 @@ class OverlayTest {
     routesB = new RouteTable(CLUSTER, Ipv4Subnet.parse("10.244.2.0/24"));
     routesA.put(Ipv4Subnet.parse("10.244.2.0/24"), endpointB);
     routesB.put(Ipv4Subnet.parse("10.244.1.0/24"), endpointA);
-    metricsA = new OverlayMetrics(new SimpleMeterRegistry(), routesA);
-    metricsB = new OverlayMetrics(new SimpleMeterRegistry(), routesB);
+    metricsA = new OverlayMetrics(new SimpleMeterRegistry(), routesA::peerCount);
+    metricsB = new OverlayMetrics(new SimpleMeterRegistry(), routesB::peerCount);
     overlayA = new Overlay(deviceA, socketA, routesA, metricsA).start();
     overlayB = new Overlay(deviceB, socketB, routesB, metricsB).start();
   }
