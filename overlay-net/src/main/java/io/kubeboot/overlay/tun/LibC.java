@@ -33,7 +33,12 @@ final class LibC {
   /** {@code ioctl(fd, request, struct ifreq *)}: the request argument is a pointer to {@code ifreq}. */
   static native int ioctl(int fd, long request, byte[] ifreq) throws LastErrorException;
 
-  static native long read(int fd, long buffer, long count) throws LastErrorException;
+  /**
+   * Returns -1 with {@link Native#getLastError()} set on failure rather than throwing: on a
+   * non-blocking descriptor EAGAIN is the normal end of every burst, and an exception per burst
+   * would cost more than the read.
+   */
+  static native long read(int fd, long buffer, long count);
 
   static native long write(int fd, long buffer, long count) throws LastErrorException;
 

@@ -19,6 +19,13 @@ import java.util.concurrent.TimeUnit;
  */
 public final class LinkSetup {
 
+  /**
+   * Packets the kernel queues for the overlay to read (the TUN default is 500). The reader is a
+   * user-space thread that the scheduler may hold back for milliseconds on a busy host; a longer
+   * queue absorbs that instead of dropping segments, which TCP answers by halving its window.
+   */
+  static final int TX_QUEUE = 4000;
+
   private LinkSetup() {
   }
 
@@ -26,7 +33,7 @@ public final class LinkSetup {
       throws IOException {
     disableIpv6(device);
     ip("addr", "replace", Ipv4Subnet.format(localSubnet.network()) + "/32", "dev", device);
-    ip("link", "set", "dev", device, "mtu", Integer.toString(mtu), "up");
+    ip("link", "set", "dev", device, "mtu", Integer.toString(mtu), "txqueuelen", Integer.toString(TX_QUEUE), "up");
     ip("route", "replace", clusterCidr.toString(), "dev", device);
   }
 

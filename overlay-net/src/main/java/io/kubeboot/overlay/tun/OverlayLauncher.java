@@ -8,6 +8,7 @@ import io.kubeboot.overlay.core.RouteTable;
 import java.io.IOException;
 import java.net.NetworkInterface;
 import java.net.StandardProtocolFamily;
+import java.net.StandardSocketOptions;
 import java.nio.channels.DatagramChannel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,6 +18,11 @@ public final class OverlayLauncher {
 
   private static final Logger log = LoggerFactory.getLogger(OverlayLauncher.class);
   private static final int FALLBACK_MTU = 1500;
+  /**
+   * Room for bursts while the receiving thread is busy (the kernel caps it at net.core.rmem_max):
+   * a datagram dropped here is a lost TCP segment inside, and TCP halves its window for it.
+   */
+  private static final int SOCKET_BUFFER = 4 * 1024 * 1024;
 
   private OverlayLauncher() {
   }
@@ -28,7 +34,10 @@ public final class OverlayLauncher {
     try {
       int mtu = Encapsulation.innerMtu(underlayMtu);
       LinkSetup.configure(device.name(), routes.localSubnet(), mtu, routes.clusterCidr());
-      underlay = DatagramChannel.open(StandardProtocolFamily.INET).bind(settings.endpoint());
+      underlay = DatagramChannel.open(StandardProtocolFamily.INET)
+          .setOption(StandardSocketOptions.SO_RCVBUF, SOCKET_BUFFER)
+          .setOption(StandardSocketOptions.SO_SNDBUF, SOCKET_BUFFER)
+          .bind(settings.endpoint());
       log.info("overlay up: {} (MTU {}) for {}, subnet {}, underlay {}", device.name(), mtu, routes.clusterCidr(),
           routes.localSubnet(), settings.endpoint());
       return new Overlay(device, underlay, routes, metrics).start();

@@ -8,6 +8,9 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Map;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
@@ -33,6 +36,7 @@ public final class TunDevice implements PacketDevice {
   private final int fd;
   private final String name;
   /** Reads and writes share it; close takes it alone, so the descriptor is never closed under them. */
+  private final BufferAddresses addresses = new BufferAddresses();
   private final ReadWriteLock inUse = new ReentrantReadWriteLock();
   private volatile boolean closed;
   private boolean released;
@@ -85,12 +89,13 @@ public final class TunDevice implements PacketDevice {
         if (closed) {
           return -1;
         }
-        try {
-          return (int) LibC.read(fd, address, max);
-        } catch (LastErrorException e) {
-          if (e.getErrorCode() != LibC.EAGAIN && e.getErrorCode() != LibC.EINTR) {
-            throw new IOException("read from " + name + " failed (errno " + e.getErrorCode() + ")", e);
-          }
+        long length = LibC.read(fd, address, max);
+        if (length >= 0) {
+          return (int) length;
+        }
+        int errno = Native.getLastError();
+        if (errno != LibC.EAGAIN && errno != LibC.EINTR) {
+          throw new IOException("read from " + name + " failed (errno " + errno + ")");
         }
         try {
           LibC.poll(pollfd, 1, POLL_MILLIS);
@@ -127,11 +132,24 @@ public final class TunDevice implements PacketDevice {
     return pollfd.array();
   }
 
-  private static long address(ByteBuffer buffer, int offset, int length) {
+  private long address(ByteBuffer buffer, int offset, int length) {
     if (!buffer.isDirect() || offset < 0 || length < 0 || offset + length > buffer.capacity()) {
       throw new IllegalArgumentException("a direct buffer with room for " + length + " bytes at " + offset);
     }
-    return Pointer.nativeValue(Native.getDirectBufferPointer(buffer)) + offset;
+    return addresses.of(buffer) + offset;
+  }
+
+  /**
+   * The native address of each direct buffer, looked up once: the packet loops pass the same two
+   * buffers for every packet, and asking JNA each time allocates a {@link Pointer} per packet.
+   */
+  private static final class BufferAddresses {
+
+    private final Map<ByteBuffer, Long> known = Collections.synchronizedMap(new IdentityHashMap<>());
+
+    long of(ByteBuffer buffer) {
+      return known.computeIfAbsent(buffer, b -> Pointer.nativeValue(Native.getDirectBufferPointer(b)));
+    }
   }
 
   /** Waits for a read in progress (at most one poll interval), then closes the descriptor. */
