@@ -25,6 +25,7 @@ public final class Overlay implements AutoCloseable {
   private final DatagramChannel underlay;
   private final RouteTable routes;
   private final OverlayMetrics metrics;
+  private final Encapsulation encapsulation;
   private final Thread outbound;
   private final Thread inbound;
   private volatile boolean closed;
@@ -35,6 +36,7 @@ public final class Overlay implements AutoCloseable {
     this.underlay = underlay;
     this.routes = routes;
     this.metrics = metrics;
+    this.encapsulation = Encapsulation.of(device.prefixLength());
     this.outbound = new Thread(this::deviceToUnderlay, "overlay-out");
     this.inbound = new Thread(this::underlayToDevice, "overlay-in");
     outbound.setDaemon(true);
@@ -49,20 +51,22 @@ public final class Overlay implements AutoCloseable {
 
   private void deviceToUnderlay() {
     ByteBuffer datagram = ByteBuffer.allocateDirect(MAX_DATAGRAM);
-    Encapsulation.writeHeader(datagram);
+    encapsulation.writeHeader(datagram);
     int header = Encapsulation.HEADER;
+    int packet = encapsulation.packetOffset();
     try {
-      for (int length; (length = device.read(datagram, header, MAX_DATAGRAM - header)) >= 0; ) {
-        if (!IpPacket.isIpv4(datagram, header, length)) {
+      for (int read; (read = device.read(datagram, header, MAX_DATAGRAM - header)) >= 0; ) {
+        int length = read - (packet - header);
+        if (!IpPacket.isIpv4(datagram, packet, length)) {
           metrics.dropped(DropReason.NOT_IPV4);
           continue;
         }
-        InetSocketAddress peer = routes.lookup(IpPacket.destination(datagram, header));
+        InetSocketAddress peer = routes.lookup(IpPacket.destination(datagram, packet));
         if (peer == null) {
           metrics.dropped(DropReason.NO_ROUTE);
           continue;
         }
-        datagram.limit(header + length).position(0);
+        datagram.limit(header + read).position(0);
         try {
           underlay.send(datagram, peer);
           metrics.sent(length);
@@ -101,7 +105,7 @@ public final class Overlay implements AutoCloseable {
       }
       try {
         device.write(datagram, header, length - header);
-        metrics.received(length - header);
+        metrics.received(length - encapsulation.packetOffset());
       } catch (IOException e) {
         if (closed) {
           return;
@@ -114,13 +118,13 @@ public final class Overlay implements AutoCloseable {
 
   /** Why a received datagram must not reach the device, or null if it may. */
   private DropReason check(ByteBuffer datagram, int length, InetSocketAddress sender) {
-    if (!Encapsulation.isValid(datagram, length)) {
+    if (!encapsulation.isValid(datagram, length)) {
       return DropReason.MALFORMED;
     }
     if (!routes.isPeer(sender)) {
       return DropReason.UNKNOWN_PEER;
     }
-    if (!routes.localSubnet().contains(IpPacket.destination(datagram, Encapsulation.HEADER))) {
+    if (!routes.localSubnet().contains(IpPacket.destination(datagram, encapsulation.packetOffset()))) {
       return DropReason.FOREIGN_DESTINATION;
     }
     return null;

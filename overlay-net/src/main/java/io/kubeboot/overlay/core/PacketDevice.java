@@ -15,6 +15,14 @@ public interface PacketDevice extends AutoCloseable {
   /** Writes the packet of {@code length} bytes at {@code offset} of the direct {@code buffer}. */
   void write(ByteBuffer buffer, int offset, int length) throws IOException;
 
+  /**
+   * Bytes in front of each packet read or written: 0, or a virtio-net header when the kernel hands
+   * over whole TCP segments to be cut (segmentation offload). The overlay carries them as they are.
+   */
+  default int prefixLength() {
+    return 0;
+  }
+
   @Override
   void close();
 }

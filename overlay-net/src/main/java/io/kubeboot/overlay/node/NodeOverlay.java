@@ -76,7 +76,7 @@ public class NodeOverlay implements AutoCloseable {
       if (overlay == null) {
         routes = new RouteTable(Ipv4Subnet.parse(properties.clusterCidr()), Ipv4Subnet.parse(podCidr));
         overlay = OverlayLauncher.start(new OverlaySettings(properties.device(),
-            new InetSocketAddress(properties.address(), properties.port()), properties.underlayMtu()), routes, metrics);
+            new InetSocketAddress(properties.address(), properties.port()), properties.underlayMtu(), properties.offload()), routes, metrics);
       }
       // assigned before it starts: its handlers read the cache through this field
       informer = client.nodes().runnableInformer(0);

@@ -13,5 +13,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("kubeboot.overlay")
 public record OverlayProperties(String nodeName, String address,
     @DefaultValue("" + OverlaySettings.DEFAULT_PORT) int port, @DefaultValue("kubeboot0") String device,
-    @DefaultValue("10.244.0.0/16") String clusterCidr, @DefaultValue("0") int underlayMtu) {
+    @DefaultValue("10.244.0.0/16") String clusterCidr, @DefaultValue("0") int underlayMtu,
+    @DefaultValue("false") boolean offload) {
 }

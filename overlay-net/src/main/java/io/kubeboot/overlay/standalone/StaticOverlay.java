@@ -25,7 +25,7 @@ import java.util.Objects;
  * <pre>
  * java -cp ... io.kubeboot.overlay.standalone.StaticOverlay --device kb0 --address 192.168.1.11
  *     --subnet 10.244.1.0/24 --cluster-cidr 10.244.0.0/16 --peers-file peers.txt
- *     [--port 8285] [--underlay-mtu 1500] [--metrics-file metrics.prom]
+ *     [--port 8285] [--underlay-mtu 1500] [--offload true] [--metrics-file metrics.prom]
  * </pre>
  * It prints {@code overlay ready} once the device is up, and runs until killed.
  */
@@ -45,7 +45,8 @@ public final class StaticOverlay {
     OverlaySettings settings = new OverlaySettings(options.getOrDefault("device", "kubeboot0"),
         new InetSocketAddress(required(options, "address"),
             Integer.parseInt(options.getOrDefault("port", Integer.toString(OverlaySettings.DEFAULT_PORT)))),
-        Integer.parseInt(options.getOrDefault("underlay-mtu", "0")));
+        Integer.parseInt(options.getOrDefault("underlay-mtu", "0")),
+        Boolean.parseBoolean(options.getOrDefault("offload", "false")));
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     Path metrics = options.containsKey("metrics-file") ? Path.of(options.get("metrics-file")) : null;
     try (Overlay overlay = OverlayLauncher.start(settings, routes, new OverlayMetrics(registry, routes::peerCount))) {

@@ -38,6 +38,9 @@ final class LibC {
    * non-blocking descriptor EAGAIN is the normal end of every burst, and an exception per burst
    * would cost more than the read.
    */
+  /** {@code ioctl(fd, request, value)}: requests whose argument is a value, not a pointer. */
+  static native int ioctl(int fd, long request, long value) throws LastErrorException;
+
   static native long read(int fd, long buffer, long count);
 
   static native long write(int fd, long buffer, long count) throws LastErrorException;

@@ -1,5 +1,6 @@
 package io.kubeboot.overlay.tun;
 
+import io.kubeboot.overlay.core.Encapsulation;
 import io.kubeboot.overlay.core.Ipv4Subnet;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -29,9 +30,18 @@ public final class LinkSetup {
   private LinkSetup() {
   }
 
-  public static void configure(String device, Ipv4Subnet localSubnet, int mtu, Ipv4Subnet clusterCidr)
-      throws IOException {
+  /**
+   * The largest segment an offloading device may hand over: what fits one UDP datagram (65,507
+   * bytes) behind our header and the virtio-net header. A larger one the kernel cuts up first.
+   */
+  static final int GSO_MAX_SIZE = 65_507 - Encapsulation.HEADER - TunDevice.VNET_HEADER;
+
+  public static void configure(String device, Ipv4Subnet localSubnet, int mtu, Ipv4Subnet clusterCidr,
+      boolean offload) throws IOException {
     disableIpv6(device);
+    if (offload) {
+      ip("link", "set", "dev", device, "gso_max_size", Integer.toString(GSO_MAX_SIZE));
+    }
     ip("addr", "replace", Ipv4Subnet.format(localSubnet.network()) + "/32", "dev", device);
     ip("link", "set", "dev", device, "mtu", Integer.toString(mtu), "txqueuelen", Integer.toString(TX_QUEUE), "up");
     ip("route", "replace", clusterCidr.toString(), "dev", device);

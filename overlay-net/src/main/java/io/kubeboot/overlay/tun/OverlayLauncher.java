@@ -29,11 +29,11 @@ public final class OverlayLauncher {
 
   public static Overlay start(OverlaySettings settings, RouteTable routes, OverlayMetrics metrics) throws IOException {
     int underlayMtu = settings.underlayMtu() > 0 ? settings.underlayMtu() : underlayMtu(settings);
-    TunDevice device = TunDevice.open(settings.device());
+    TunDevice device = TunDevice.open(settings.device(), settings.offload());
     DatagramChannel underlay = null;
     try {
       int mtu = Encapsulation.innerMtu(underlayMtu);
-      LinkSetup.configure(device.name(), routes.localSubnet(), mtu, routes.clusterCidr());
+      LinkSetup.configure(device.name(), routes.localSubnet(), mtu, routes.clusterCidr(), settings.offload());
       underlay = DatagramChannel.open(StandardProtocolFamily.INET)
           .setOption(StandardSocketOptions.SO_RCVBUF, SOCKET_BUFFER)
           .setOption(StandardSocketOptions.SO_SNDBUF, SOCKET_BUFFER)

@@ -23,7 +23,7 @@ public final class TestPackets {
   /** {@code packet} as the overlay sends it: behind the overlay's header. */
   public static byte[] encapsulated(byte[] packet) {
     ByteBuffer datagram = ByteBuffer.allocate(Encapsulation.HEADER + packet.length);
-    Encapsulation.writeHeader(datagram);
+    Encapsulation.of(0).writeHeader(datagram);
     return datagram.put(Encapsulation.HEADER, packet).array();
   }
 }
