@@ -10,7 +10,21 @@ final class MemoryDevice implements PacketDevice {
 
   final BlockingQueue<byte[]> toRead = new LinkedBlockingQueue<>();
   final BlockingQueue<byte[]> written = new LinkedBlockingQueue<>();
+  private final int prefixLength;
   private volatile boolean closed;
+
+  MemoryDevice() {
+    this(0);
+  }
+
+  MemoryDevice(int prefixLength) {
+    this.prefixLength = prefixLength;
+  }
+
+  @Override
+  public int prefixLength() {
+    return prefixLength;
+  }
 
   @Override
   public int read(ByteBuffer buffer, int offset, int max) {

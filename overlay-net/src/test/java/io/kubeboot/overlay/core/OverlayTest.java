@@ -100,6 +100,35 @@ class OverlayTest {
     assertThat(deviceB.written).isEmpty();
   }
 
+  @Test
+  void withOffloadTheDevicesHeaderTravelsWithThePacketAndPlainDatagramsAreRefused() throws Exception {
+    MemoryDevice offloadingA = new MemoryDevice(10);
+    MemoryDevice offloadingB = new MemoryDevice(10);
+    DatagramChannel socketA = bound();
+    DatagramChannel socketB = bound();
+    RouteTable routes = new RouteTable(CLUSTER, Ipv4Subnet.parse("10.244.1.0/24"));
+    routes.put(Ipv4Subnet.parse("10.244.2.0/24"), (InetSocketAddress) socketB.getLocalAddress());
+    RouteTable routesOfB = new RouteTable(CLUSTER, Ipv4Subnet.parse("10.244.2.0/24"));
+    routesOfB.put(Ipv4Subnet.parse("10.244.1.0/24"), (InetSocketAddress) socketA.getLocalAddress());
+    OverlayMetrics metricsOfB = new OverlayMetrics(new SimpleMeterRegistry(), routesOfB::peerCount);
+    try (Overlay a = new Overlay(offloadingA, socketA, routes, new OverlayMetrics(new SimpleMeterRegistry(),
+        routes::peerCount)).start();
+        Overlay b = new Overlay(offloadingB, socketB, routesOfB, metricsOfB).start()) {
+      byte[] packet = udpPacket("10.244.1.5", "10.244.2.9");
+      byte[] prefixed = new byte[10 + packet.length];
+      prefixed[0] = 1; // VIRTIO_NET_HDR_F_NEEDS_CSUM, as the kernel would set it
+      System.arraycopy(packet, 0, prefixed, 10, packet.length);
+
+      offloadingA.toRead.add(prefixed);
+
+      assertThat(offloadingB.written.poll(10, TimeUnit.SECONDS)).isEqualTo(prefixed);
+      try (DatagramChannel stranger = bound()) {
+        stranger.send(ByteBuffer.wrap(encapsulated(packet)), socketB.getLocalAddress());
+      }
+      await().atMost(Duration.ofSeconds(10)).until(() -> metricsOfB.dropCount(DropReason.MALFORMED) == 1);
+    }
+  }
+
   private void sendFromStranger(byte[] payload) throws IOException {
     try (DatagramChannel stranger = bound()) {
       stranger.send(ByteBuffer.wrap(payload), endpointB);

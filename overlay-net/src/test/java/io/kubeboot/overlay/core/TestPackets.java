@@ -20,10 +20,16 @@ public final class TestPackets {
     return packet.array();
   }
 
-  /** {@code packet} as the overlay sends it: behind the overlay's header. */
+  /** {@code packet} as an overlay without offload sends it: behind the overlay's header. */
   public static byte[] encapsulated(byte[] packet) {
-    ByteBuffer datagram = ByteBuffer.allocate(Encapsulation.HEADER + packet.length);
-    Encapsulation.of(0).writeHeader(datagram);
-    return datagram.put(Encapsulation.HEADER, packet).array();
+    return encapsulated(packet, 0);
+  }
+
+  /** {@code packet} as sent from a device with {@code prefixLength} bytes (zeros here) before each packet. */
+  public static byte[] encapsulated(byte[] packet, int prefixLength) {
+    Encapsulation encapsulation = Encapsulation.of(prefixLength);
+    ByteBuffer datagram = ByteBuffer.allocate(encapsulation.packetOffset() + packet.length);
+    encapsulation.writeHeader(datagram);
+    return datagram.put(encapsulation.packetOffset(), packet).array();
   }
 }

@@ -77,7 +77,7 @@ final class NamespaceHosts implements AutoCloseable {
   }
 
   /** Starts the overlay in host {@code host}'s namespace, with every other host as a peer. */
-  void startOverlay(int host, List<String> javaCommand) throws IOException {
+  void startOverlay(int host, List<String> javaCommand, boolean offload) throws IOException {
     List<Integer> others = new ArrayList<>();
     for (int other = 1; other <= count; other++) {
       if (other != host) {
@@ -89,7 +89,7 @@ final class NamespaceHosts implements AutoCloseable {
     command.addAll(javaCommand);
     command.addAll(List.of("io.kubeboot.overlay.standalone.StaticOverlay", "--device", prefix + "0",
         "--address", underlay(host), "--port", Integer.toString(PORT), "--subnet", subnet(host),
-        "--cluster-cidr", CLUSTER_CIDR, "--underlay-mtu", "1500", "--peers-file", peersFile(host).toString(),
+        "--cluster-cidr", CLUSTER_CIDR, "--underlay-mtu", "1500", "--offload", Boolean.toString(offload), "--peers-file", peersFile(host).toString(),
         "--metrics-file", metricsFile(host).toString()));
     overlays.add(new ProcessBuilder(command).redirectErrorStream(true)
         .redirectOutput(work.resolve("overlay-" + host + ".log").toFile()).start());
