@@ -17,6 +17,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -27,7 +28,8 @@ import org.slf4j.LoggerFactory;
  * One node's overlay, driven by the API as flanneld with its Kubernetes subnet manager: once the
  * node's Node exists and has a {@code spec.podCIDR}, it publishes its endpoint on the Node
  * ({@link NodeRoutes}), brings the overlay up for that subnet, and keeps the route table equal to
- * what the Nodes say, through an informer: a node that joins, moves or leaves changes the table.
+ * what the Nodes say, through an informer: a node that joins, moves or leaves changes the table
+ * (and if its own Node loses the annotations, by re-creation or an edit, it publishes them again).
  * Until then it retries in the background, so the daemon itself starts regardless of the API.
  */
 public class NodeOverlay implements AutoCloseable {
@@ -100,12 +102,32 @@ public class NodeOverlay implements AutoCloseable {
 
     @Override
     public void onAdd(Node node) {
+      republishIfLost(node);
       refresh();
     }
 
     @Override
     public void onUpdate(Node before, Node after) {
+      republishIfLost(after);
       refresh();
+    }
+
+    /** Our Node re-created, or its annotations edited away: peers would lose the route to us. */
+    private void republishIfLost(Node node) {
+      if (!properties.nodeName().equals(node.getMetadata().getName())) {
+        return;
+      }
+      Map<String, String> published = NodeRoutes.annotations(properties.address(), properties.port());
+      Map<String, String> annotations = node.getMetadata().getAnnotations();
+      if (annotations == null || !annotations.entrySet().containsAll(published.entrySet())) {
+        starter.execute(() -> {
+          try {
+            publishEndpoint();
+          } catch (RuntimeException e) {
+            log.warn("publishing the overlay endpoint on Node {} failed: {}", properties.nodeName(), e.toString());
+          }
+        });
+      }
     }
 
     @Override
