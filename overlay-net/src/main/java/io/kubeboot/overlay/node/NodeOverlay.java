@@ -119,7 +119,8 @@ public class NodeOverlay implements AutoCloseable {
       }
       Map<String, String> published = NodeRoutes.annotations(properties.address(), properties.port());
       Map<String, String> annotations = node.getMetadata().getAnnotations();
-      if (annotations == null || !annotations.entrySet().containsAll(published.entrySet())) {
+      if ((annotations == null || !annotations.entrySet().containsAll(published.entrySet()))
+          && !starter.isShutdown()) {
         starter.execute(() -> {
           try {
             publishEndpoint();

@@ -7,8 +7,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * The overlay daemon of one node: the Node it serves ({@code KUBEBOOT_NODE_NAME}), the underlay
  * address it publishes and binds ({@code KUBEBOOT_NODE_ADDRESS}, as the node agent's), its UDP port,
- * the TUN device's name, the cluster CIDR routed into it, and the underlay MTU (0: that of the
- * interface holding the address).
+ * the TUN device's name, the cluster CIDR routed into it, the underlay MTU (0: that of the
+ * interface holding the address), and whether to offload TCP segmentation (off by default, as
+ * flannel: with it, datagrams of up to 64 KiB are fragmented on the underlay; every node must agree).
  */
 @ConfigurationProperties("kubeboot.overlay")
 public record OverlayProperties(String nodeName, String address,

@@ -56,9 +56,13 @@ public final class StaticOverlay {
       while (true) {
         String current = Files.readString(peers);
         if (!Objects.equals(current, lastPeers)) {
-          routes.replaceAll(PeersFile.read(peers));
           lastPeers = current;
-          System.out.println("routes " + routes.routes());
+          try {
+            routes.replaceAll(PeersFile.read(peers));
+            System.out.println("routes " + routes.routes());
+          } catch (IllegalArgumentException e) {
+            System.out.println("peers file not applied, the routes stay as they were: " + e.getMessage());
+          }
         }
         if (metrics != null) {
           writeAtomically(metrics, registry.scrape());
