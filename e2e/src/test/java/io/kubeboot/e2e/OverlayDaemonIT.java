@@ -132,6 +132,7 @@ class OverlayDaemonIT {
     await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1))
         .until(() -> ping(1, "10.66.2.2") && ping(2, "10.66.1.2"));
     assertThat(metric(1, "overlay_peers")).isEqualTo(1);
+    assertThat(actuator(1, "health")).contains("\"overlay\":{\"details\":{").contains("\"state\":\"running\"");
     assertThat(metric(2, "overlay_packets_total\\{application=\"overlay-net\",direction=\"in\"}")).isPositive();
   }
 
@@ -159,11 +160,15 @@ class OverlayDaemonIT {
 
   /** One sample of host {@code host}'s daemon's /actuator/prometheus (a regex of the name and labels). */
   private static double metric(int host, String sample) {
-    String scrape = run(true, "ip", "netns", "exec", PREFIX + "h" + host, "curl", "-fsS", "-m", "10",
-        "http://127.0.0.1:" + ACTUATOR_PORT + "/actuator/prometheus").output();
+    String scrape = actuator(host, "prometheus");
     Matcher matcher = Pattern.compile("(?m)^" + sample + "(\\{[^}]*})? (\\S+)$").matcher(scrape);
     assertThat(matcher.find()).as("%s in %s", sample, scrape).isTrue();
     return Double.parseDouble(matcher.group(2));
+  }
+
+  private static String actuator(int host, String endpoint) {
+    return run(true, "ip", "netns", "exec", PREFIX + "h" + host, "curl", "-fsS", "-m", "10",
+        "http://127.0.0.1:" + ACTUATOR_PORT + "/actuator/" + endpoint).output();
   }
 
   private static void run(String... command) {

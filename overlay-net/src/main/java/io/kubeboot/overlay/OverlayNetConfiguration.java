@@ -2,6 +2,7 @@ package io.kubeboot.overlay;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.kubeboot.overlay.node.NodeOverlay;
+import io.kubeboot.overlay.node.OverlayHealthIndicator;
 import io.kubeboot.overlay.node.OverlayProperties;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -18,6 +19,11 @@ class OverlayNetConfiguration {
   @Bean(destroyMethod = "close")
   NodeOverlay nodeOverlay(KubernetesClient client, OverlayProperties properties, MeterRegistry registry) {
     return new NodeOverlay(client, properties, registry);
+  }
+
+  @Bean
+  OverlayHealthIndicator overlayHealthIndicator(NodeOverlay overlay) {
+    return new OverlayHealthIndicator(overlay);
   }
 
   @Bean

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.kubeboot.common.test.ActuatorContract;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The daemon's context and actuator endpoints. The API URL points where nothing listens, so the
@@ -16,6 +18,15 @@ class OverlayNetContextTest extends ActuatorContract {
 
   OverlayNetContextTest() {
     super("overlay-net");
+  }
+
+  @Test
+  void healthSaysWhatTheOverlayWaitsForWithoutBeingDown() throws Exception {
+    JsonNode overlay = JsonMapper.builder().build().readTree(get("/actuator/health").body())
+        .path("components").path("overlay");
+
+    assertThat(overlay.path("status").asString()).isEqualTo("UNKNOWN");
+    assertThat(overlay.path("details").path("state").asString()).isEqualTo("waiting");
   }
 
   @Test

@@ -136,6 +136,11 @@ public final class Overlay implements AutoCloseable {
     }
   }
 
+  /** Whether both packet loops still run: false once closed, or once one stopped on an I/O error. */
+  public boolean isRunning() {
+    return !closed && outbound.isAlive() && inbound.isAlive();
+  }
+
   @Override
   public void close() {
     closed = true;

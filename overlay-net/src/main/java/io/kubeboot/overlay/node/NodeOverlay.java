@@ -46,7 +46,8 @@ public class NodeOverlay implements AutoCloseable {
     return thread;
   });
   private volatile RouteTable routes;
-  private Overlay overlay;
+  private volatile Overlay overlay;
+  private volatile String waitingFor = "start";
   private SharedIndexInformer<Node> informer;
 
   public NodeOverlay(KubernetesClient client, OverlayProperties properties, MeterRegistry registry) {
@@ -70,6 +71,7 @@ public class NodeOverlay implements AutoCloseable {
       Node self = client.nodes().withName(properties.nodeName()).get();
       String podCidr = self == null ? null : NodeRoutes.podCidr(self);
       if (podCidr == null) {
+        waitingFor = self == null ? "Node " + properties.nodeName() : "spec.podCIDR of Node " + properties.nodeName();
         log.info("waiting for Node {} {}", properties.nodeName(), self == null ? "to register" : "to get a spec.podCIDR");
         starter.schedule(this::tryStart, RETRY.toMillis(), TimeUnit.MILLISECONDS);
         return;
@@ -85,6 +87,7 @@ public class NodeOverlay implements AutoCloseable {
       informer.addEventHandler(new RefreshOnChange());
       informer.start();
     } catch (IOException | RuntimeException e) {
+      waitingFor = "retry after: " + e;
       log.warn("overlay of node {} not started, retrying: {}", properties.nodeName(), e.toString());
       starter.schedule(this::tryStart, RETRY.toMillis(), TimeUnit.MILLISECONDS);
     }
@@ -143,6 +146,17 @@ public class NodeOverlay implements AutoCloseable {
         log.info("overlay routes: {}", routes.routes());
       }
     }
+  }
+
+  /** The daemon's state for its health: the overlay's device and peers once it runs, or what it waits for. */
+  public Map<String, Object> state() {
+    Overlay current = overlay;
+    RouteTable table = routes;
+    if (current == null || table == null) {
+      return Map.of("state", "waiting", "waitingFor", waitingFor);
+    }
+    return Map.of("state", current.isRunning() ? "running" : "stopped", "device", properties.device(),
+        "subnet", table.localSubnet().toString(), "peers", table.peerCount());
   }
 
   @Override
