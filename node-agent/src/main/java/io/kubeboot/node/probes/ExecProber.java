@@ -26,14 +26,9 @@ final class ExecProber {
       return ProbeOutcome.error(e.getMessage());
     }
     if (result.timedOut()) {
-      return ProbeOutcome.failure("command " + action.getCommand() + " timed out");
+      return ProbeOutcome.failure("command \"" + String.join(" ", action.getCommand()) + "\" timed out");
     }
-    if (result.exitCode() == 0) {
-      return ProbeOutcome.success(result.output());
-    }
-    // upstream reports what the command printed; a silent command still says how it ended
-    String output = result.output().isBlank() ? "command " + action.getCommand() + " exited with " + result.exitCode()
-        : result.output();
-    return ProbeOutcome.failure(output);
+    // what the command printed is the probe's output, as upstream reports it
+    return result.exitCode() == 0 ? ProbeOutcome.success(result.output()) : ProbeOutcome.failure(result.output());
   }
 }

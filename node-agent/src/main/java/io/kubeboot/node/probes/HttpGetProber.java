@@ -31,19 +31,16 @@ final class HttpGetProber {
     if (!"HTTP".equals(scheme)) {
       return ProbeOutcome.error("scheme " + scheme + " is not supported by this node");
     }
-    String host = action.getHost() == null || action.getHost().isEmpty() ? target.podIp() : action.getHost();
-    if (host == null) {
-      return ProbeOutcome.error("the pod has no IP yet");
-    }
-    int port;
+    ProbeTarget.Address address;
     try {
-      port = ProbePorts.resolve(action.getPort(), target.container());
+      address = target.address(action.getHost(), action.getPort());
     } catch (IllegalArgumentException e) {
       return ProbeOutcome.error(e.getMessage());
     }
+    String host = address.host();
     String path = action.getPath() == null ? "/" : action.getPath().startsWith("/") ? action.getPath()
         : "/" + action.getPath();
-    URI url = URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port + path);
+    URI url = URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + address.port() + path);
     HttpRequest.Builder request = HttpRequest.newBuilder(url).timeout(timeout).GET()
         .header("User-Agent", USER_AGENT).header("Accept", "*/*");
     for (HTTPHeader header : action.getHttpHeaders()) {

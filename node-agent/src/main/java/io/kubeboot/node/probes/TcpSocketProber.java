@@ -10,21 +10,17 @@ import java.time.Duration;
 final class TcpSocketProber {
 
   ProbeOutcome probe(TCPSocketAction action, ProbeTarget target, Duration timeout) {
-    String host = action.getHost() == null || action.getHost().isEmpty() ? target.podIp() : action.getHost();
-    if (host == null) {
-      return ProbeOutcome.error("the pod has no IP yet");
-    }
-    int port;
+    ProbeTarget.Address address;
     try {
-      port = ProbePorts.resolve(action.getPort(), target.container());
+      address = target.address(action.getHost(), action.getPort());
     } catch (IllegalArgumentException e) {
       return ProbeOutcome.error(e.getMessage());
     }
     try (Socket socket = new Socket()) {
-      socket.connect(new InetSocketAddress(host, port), (int) timeout.toMillis());
+      socket.connect(new InetSocketAddress(address.host(), address.port()), (int) timeout.toMillis());
       return ProbeOutcome.success("");
     } catch (IOException e) {
-      return ProbeOutcome.failure("dial tcp " + host + ":" + port + ": " + e.getMessage());
+      return ProbeOutcome.failure("dial tcp " + address.host() + ":" + address.port() + ": " + e.getMessage());
     }
   }
 }
