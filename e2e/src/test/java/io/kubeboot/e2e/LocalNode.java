@@ -10,8 +10,8 @@ import java.util.concurrent.ThreadLocalRandom;
 /**
  * A real node agent of a test cluster on the local Docker engine, under a fresh node name and a
  * random pod subnet so that runs side by side never share containers or networks. It can be stopped
- * and started again under the same name (an agent restart); closing it removes every container and
- * the network its agent created, whatever the test left behind.
+ * and started again under the same name (an agent restart); closing it stops the agent and removes
+ * every container and the network it created, whatever the test left behind.
  */
 public final class LocalNode implements AutoCloseable {
 
@@ -76,8 +76,12 @@ public final class LocalNode implements AutoCloseable {
     }
   }
 
+  /** Stops the agent first: a running one would recreate the containers being removed. */
   @Override
   public void close() {
+    if (port != null) {
+      stopAgent();
+    }
     List<String> ids = containerIds("io.kubeboot.node=" + name);
     if (!ids.isEmpty()) {
       List<String> command = new ArrayList<>(List.of("rm", "-f"));
