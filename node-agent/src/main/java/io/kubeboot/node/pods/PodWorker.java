@@ -27,11 +27,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
 import org.springframework.util.FileSystemUtils;
 
 /**
@@ -148,7 +150,7 @@ class PodWorker {
 
   /** The probe whose failure means the container must be killed: liveness, or a start-up probe that gave up. */
   private Optional<ProbeType> failedProbe(PodContainer running) {
-    return java.util.stream.Stream.of(ProbeType.STARTUP, ProbeType.LIVENESS)
+    return Stream.of(ProbeType.STARTUP, ProbeType.LIVENESS)
         .filter(type -> probes.result(running.id(), type) == ProbeResult.FAILURE).findFirst();
   }
 
@@ -158,7 +160,7 @@ class PodWorker {
    */
   private Optional<PodContainer> kill(Pod pod, Container app, PodContainer running, ProbeType failed,
       String restartPolicy) {
-    String message = "Container " + app.getName() + " failed " + failed.label().toLowerCase(java.util.Locale.ROOT)
+    String message = "Container " + app.getName() + " failed " + failed.label().toLowerCase(Locale.ROOT)
         + " probe" + ("Never".equals(restartPolicy) ? "" : ", will be restarted");
     events.normal(pod, app.getName(), "Killing", message);
     Long grace = failed.of(app).getTerminationGracePeriodSeconds();

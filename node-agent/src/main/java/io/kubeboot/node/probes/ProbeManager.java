@@ -19,6 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * The kubelet's prober manager: a {@link ContainerProber} for every running container that declares
@@ -68,7 +69,7 @@ public class ProbeManager implements ProbeResults, AutoCloseable {
     stopWhere(p -> p.podUid().equals(podUid));
   }
 
-  private void stopWhere(java.util.function.Predicate<ContainerProber> condition) {
+  private void stopWhere(Predicate<ContainerProber> condition) {
     probers.values().stream().filter(condition).toList().forEach(p -> {
       if (probers.remove(p.containerId(), p)) {
         p.stop();
