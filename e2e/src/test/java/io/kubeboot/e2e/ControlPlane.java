@@ -30,6 +30,8 @@ public final class ControlPlane implements AutoCloseable {
 
   private final String version = System.getProperty("kubeboot.version", "0.1.0-SNAPSHOT");
   private final List<Process> processes = new ArrayList<>();
+  /** The components started by {@link #startComponent}, by port, so a test can stop one. */
+  private final Map<Integer, Process> components = new java.util.HashMap<>();
   private final String adminToken = UUID.randomUUID().toString().replace("-", "");
   /** Each cluster gets its own database and Kafka topics, so suites may run side by side. */
   private final String clusterId = "e2e" + UUID.randomUUID().toString().substring(0, 8);
@@ -149,7 +151,7 @@ public final class ControlPlane implements AutoCloseable {
       Map<String, String> env = new java.util.HashMap<>(environment);
       env.putIfAbsent("KUBEBOOT_API_URL", apiUrl());
       env.putIfAbsent("KUBEBOOT_API_TOKEN", adminToken);
-      launch(service, port, env);
+      components.put(port, launch(service, port, env));
       awaitHealthy(port, service);
       return port;
     } catch (Exception e) {
@@ -157,7 +159,20 @@ public final class ControlPlane implements AutoCloseable {
     }
   }
 
-  private void launch(String service, int port, Map<String, String> environment) throws IOException {
+  /**
+   * Stops the component started on {@code port} as an operator would (SIGTERM, so it shuts down
+   * cleanly; killed after 20 s), leaving the rest of the cluster running.
+   */
+  public synchronized void stopComponent(int port) {
+    Process process = components.remove(port);
+    if (process == null) {
+      throw new IllegalArgumentException("no component was started on port " + port);
+    }
+    processes.remove(process);
+    terminate(process);
+  }
+
+  private Process launch(String service, int port, Map<String, String> environment) throws IOException {
     Path jar = root.resolve(service).resolve("target").resolve(service + "-" + version + ".jar");
     ProcessBuilder builder = new ProcessBuilder("java", "-Xmx384m", "-jar", jar.toString())
         .redirectErrorStream(true)
@@ -165,7 +180,9 @@ public final class ControlPlane implements AutoCloseable {
     builder.environment().put("KUBEBOOT_PORT", Integer.toString(port));
     builder.environment().put("KUBEBOOT_TOPIC_PREFIX", clusterId + ".events.");
     builder.environment().putAll(environment);
-    processes.add(builder.start());
+    Process process = builder.start();
+    processes.add(process);
+    return process;
   }
 
   /** kubectl sends its token only over TLS: the gateway gets a certificate for 127.0.0.1, as in ./kubeboot up. */
@@ -204,7 +221,7 @@ public final class ControlPlane implements AutoCloseable {
   private void awaitHealthy(int port, String service) throws Exception {
     HttpClient http = Tls.trustingClient();
     String scheme = "api-gateway".equals(service) ? "https" : "http";
-    long deadline = System.currentTimeMillis() + 120_000;
+    long deadline = System.currentTimeMillis() + 300_000; // a loaded 2-core machine starts a service in minutes
     while (System.currentTimeMillis() < deadline) {
       for (Process process : processes) {
         if (!process.isAlive()) {
@@ -223,22 +240,26 @@ public final class ControlPlane implements AutoCloseable {
       }
       Thread.sleep(250);
     }
-    throw new IllegalStateException(service + " not healthy after 120 s; see " + work.resolve(service + ".log"));
+    throw new IllegalStateException(service + " not healthy after 300 s; see " + work.resolve(service + ".log"));
   }
 
   private void stop() {
     processes.forEach(Process::destroy);
-    for (Process process : processes) {
-      try {
-        if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
-          process.destroyForcibly();
-        }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }
+    processes.forEach(ControlPlane::terminate);
     processes.clear();
+    components.clear();
     dropDatabase();
+  }
+
+  private static void terminate(Process process) {
+    process.destroy();
+    try {
+      if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   private void dropDatabase() {

@@ -59,6 +59,7 @@ class NodeAgentIT {
 
   @AfterAll
   static void cleanUp() throws Exception {
+    cluster.stopComponent(agentPort); // first: a running agent would recreate the containers removed here
     String ids = docker("ps", "-aq", "--filter", "label=io.kubeboot.node=" + nodeName).trim();
     if (!ids.isEmpty()) {
       List<String> command = new java.util.ArrayList<>(List.of("rm", "-f"));

@@ -9,6 +9,7 @@ import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.kubeboot.common.ObjectKey;
 import io.kubeboot.common.workqueue.WorkQueue;
 import io.kubeboot.node.NodeProperties;
+import io.kubeboot.node.probes.ProbeManager;
 import io.kubeboot.node.runtime.ContainerSnapshot;
 import io.kubeboot.node.runtime.DockerRuntime;
 import io.kubeboot.node.runtime.PodContainer;
@@ -34,7 +35,8 @@ import org.slf4j.LoggerFactory;
  * with {@code spec.nodeName=<node>}), actual state the Docker containers labelled with a pod uid.
  * As in the kubelet, a pod is synced again when its spec or metadata changes (not its status,
  * which this loop writes itself), when one of its containers changes state (a relist of the
- * containers, the kubelet's PLEG), when a back-off it waits on ends, and once a minute anyway.
+ * containers, the kubelet's PLEG), when a probe's verdict changes, when a back-off it waits on ends,
+ * and once a minute anyway.
  * The relist also removes containers whose pod is gone.
  */
 public class PodSync implements AutoCloseable {
@@ -48,6 +50,7 @@ public class PodSync implements AutoCloseable {
   private final DockerRuntime runtime;
   private final PodWorker worker;
   private final PodMetrics metrics;
+  private final ProbeManager probes;
   private final NodeProperties node;
   private final Clock clock;
   private final WorkQueue<ObjectKey> queue;
@@ -58,13 +61,14 @@ public class PodSync implements AutoCloseable {
   private Map<String, Set<String>> lastStates = Map.of();
   private Instant lastResync = Instant.EPOCH;
 
-  PodSync(KubernetesClient client, DockerRuntime runtime, PodWorker worker, PodMetrics metrics, NodeProperties node,
-      WorkQueue<ObjectKey> queue, Clock clock) {
+  PodSync(KubernetesClient client, DockerRuntime runtime, PodWorker worker, PodMetrics metrics, ProbeManager probes,
+      NodeProperties node, WorkQueue<ObjectKey> queue, Clock clock) {
     this.client = client;
     this.clock = clock;
     this.runtime = runtime;
     this.worker = worker;
     this.metrics = metrics;
+    this.probes = probes;
     this.node = node;
     this.queue = queue;
   }
@@ -72,9 +76,11 @@ public class PodSync implements AutoCloseable {
   public static PodSync create(KubernetesClient client, DockerRuntime runtime, EventRecorder events,
       NodeProperties node, MeterRegistry registry, Clock clock) {
     PodMetrics metrics = new PodMetrics(registry, clock);
-    PodWorker worker = new PodWorker(runtime, client, new EnvResolver(client), events, metrics, node, clock);
-    return new PodSync(client, runtime, worker, metrics, node, new WorkQueue<>("kubelet_pods", registry),
-        clock);
+    WorkQueue<ObjectKey> queue = new WorkQueue<>("kubelet_pods", registry);
+    // a probe verdict that changes syncs its pod: the status (readiness) or a restart (liveness) follows at once
+    ProbeManager probes = new ProbeManager(runtime, events, registry, clock, queue::add);
+    PodWorker worker = new PodWorker(runtime, client, new EnvResolver(client), events, metrics, probes, node, clock);
+    return new PodSync(client, runtime, worker, metrics, probes, node, queue, clock);
   }
 
   /** Starts once the Node is registered: {@code podCidr} is the Node's, or the configured one. */
@@ -184,6 +190,7 @@ public class PodSync implements AutoCloseable {
   @Override
   public void close() {
     relist.shutdownNow();
+    probes.close();
     queue.shutDown();
     if (informer != null) {
       informer.close();

@@ -8,6 +8,9 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.kubeboot.node.NodeProperties;
+import io.kubeboot.node.probes.ProbeManager;
+import io.kubeboot.node.probes.ProbeResult;
+import io.kubeboot.node.probes.ProbeType;
 import io.kubeboot.node.runtime.DockerRuntime;
 import io.kubeboot.node.runtime.ImageResult;
 import io.kubeboot.node.runtime.Labels;
@@ -22,20 +25,23 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
 import org.springframework.util.FileSystemUtils;
 
 /**
  * Converges one pod: sandbox, then init containers one by one to completion, then the app
  * containers, restarting by restartPolicy with back-off; or, for a pod being deleted, stops and
- * removes its containers and deletes the pod for good. Ends by writing the status it observed.
+ * removes its containers and deletes the pod for good. A running container whose liveness or
+ * start-up probe failed is killed and then restarted like a crashed one. Ends by telling the probe
+ * manager which containers run and writing the status it observed.
  */
 class PodWorker {
 
@@ -48,6 +54,7 @@ class PodWorker {
   private final EnvResolver env;
   private final EventRecorder events;
   private final PodMetrics metrics;
+  private final ProbeManager probes;
   private final NodeProperties node;
   private final Clock clock;
   private final Map<String, PullFailure> pullFailures = new ConcurrentHashMap<>();
@@ -55,12 +62,13 @@ class PodWorker {
   private final Set<String> announced = ConcurrentHashMap.newKeySet();
 
   PodWorker(DockerRuntime runtime, KubernetesClient client, EnvResolver env, EventRecorder events,
-      PodMetrics metrics, NodeProperties node, Clock clock) {
+      PodMetrics metrics, ProbeManager probes, NodeProperties node, Clock clock) {
     this.runtime = runtime;
     this.client = client;
     this.env = env;
     this.events = events;
     this.metrics = metrics;
+    this.probes = probes;
     this.node = node;
     this.clock = clock;
   }
@@ -77,7 +85,9 @@ class PodWorker {
     if (!"Succeeded".equals(phase) && !"Failed".equals(phase)) {
       outcome = converge(pod, runtime.podContainers(uid), waiting);
     }
-    writeStatus(pod, runtime.podContainers(uid), waiting);
+    List<PodContainer> observed = runtime.podContainers(uid);
+    probes.sync(pod, observed);
+    writeStatus(pod, observed, waiting);
     return outcome;
   }
 
@@ -85,6 +95,7 @@ class PodWorker {
   void forget(String uid, List<PodContainer> containers) {
     containers.forEach(c -> runtime.remove(c.id()));
     removeVolumes(uid);
+    probes.forget(uid);
     pullFailures.keySet().removeIf(key -> key.startsWith(uid + "/"));
     announced.removeIf(key -> key.startsWith(uid + "/"));
   }
@@ -119,6 +130,13 @@ class PodWorker {
     SyncOutcome outcome = SyncOutcome.done();
     for (Container app : pod.getSpec().getContainers()) {
       Optional<PodContainer> latest = latest(containers, app.getName());
+      if (latest.isPresent() && latest.get().running()) {
+        Optional<ProbeType> failed = failedProbe(latest.get());
+        if (failed.isEmpty()) {
+          continue;
+        }
+        latest = kill(pod, app, latest.get(), failed.get(), restartPolicy);
+      }
       if (latest.isPresent() && !latest.get().exited()) {
         continue;
       }
@@ -128,6 +146,29 @@ class PodWorker {
       outcome = outcome.or(run(pod, app, latest, sandboxId, waiting));
     }
     return outcome;
+  }
+
+  /** The probe whose failure means the container must be killed: liveness, or a start-up probe that gave up. */
+  private Optional<ProbeType> failedProbe(PodContainer running) {
+    return Stream.of(ProbeType.STARTUP, ProbeType.LIVENESS)
+        .filter(type -> probes.result(running.id(), type) == ProbeResult.FAILURE).findFirst();
+  }
+
+  /**
+   * Stops the container with the probe's (or else the pod's) grace period, as upstream's
+   * computePodActions does; returns it as it is now, exited, for the restart decision.
+   */
+  private Optional<PodContainer> kill(Pod pod, Container app, PodContainer running, ProbeType failed,
+      String restartPolicy) {
+    String message = "Container " + app.getName() + " failed " + failed.label().toLowerCase(Locale.ROOT)
+        + " probe" + ("Never".equals(restartPolicy) ? "" : ", will be restarted");
+    events.normal(pod, app.getName(), "Killing", message);
+    Long grace = failed.of(app).getTerminationGracePeriodSeconds();
+    if (grace == null) {
+      grace = Objects.requireNonNullElse(pod.getSpec().getTerminationGracePeriodSeconds(), 30L);
+    }
+    runtime.stop(running.id(), (int) Math.max(0, grace));
+    return runtime.inspect(running.id());
   }
 
   private static boolean shouldRestart(String restartPolicy, PodContainer exited) {
@@ -239,7 +280,8 @@ class PodWorker {
   }
 
   private void writeStatus(Pod pod, List<PodContainer> containers, Map<String, ContainerWaiting> waiting) {
-    PodStatus status = PodStatusCalculator.calculate(pod, containers, waiting, node.address(), clock.instant());
+    PodStatus status = PodStatusCalculator.calculate(pod, containers, waiting, probes, node.address(),
+        clock.instant());
     if (status.equals(pod.getStatus())) {
       return;
     }
@@ -277,6 +319,6 @@ class PodWorker {
   }
 
   private static Optional<PodContainer> latest(List<PodContainer> containers, String name) {
-    return containers.stream().filter(c -> name.equals(c.name())).max(Comparator.comparingInt(PodContainer::attempt));
+    return PodStatusCalculator.latest(containers, name);
   }
 }

@@ -14,6 +14,11 @@ import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.Network;
 import io.kubeboot.node.NodeProperties;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -30,6 +35,8 @@ import java.util.concurrent.TimeUnit;
 public class DockerRuntime {
 
   private static final Instant NEVER = Instant.parse("0001-01-01T00:00:00Z");
+  /** Upstream's exec probes keep at most 10 KiB of a command's output. */
+  static final int EXEC_OUTPUT_LIMIT = 10 * 1024;
 
   private final DockerClient docker;
   private final NodeProperties node;
@@ -203,6 +210,36 @@ public class DockerRuntime {
       // already removed
     } catch (ConflictException removalInProgress) {
       // the engine is removing it already
+    }
+  }
+
+  /**
+   * Runs {@code command} in the running container (docker exec) and waits at most {@code timeout}
+   * for it. A command still running then is left to finish: Docker cannot kill an exec.
+   */
+  public ExecResult exec(String id, List<String> command, Duration timeout) {
+    String execId = docker.execCreateCmd(id).withCmd(command.toArray(String[]::new)).withAttachStdout(true)
+        .withAttachStderr(true).exec().getId();
+    ByteArrayOutputStream output = new ByteArrayOutputStream();
+    try (var callback = docker.execStartCmd(execId).exec(new ResultCallback.Adapter<Frame>() {
+      @Override
+      public void onNext(Frame frame) {
+        synchronized (output) {
+          output.write(frame.getPayload(), 0, Math.min(frame.getPayload().length,
+              Math.max(0, EXEC_OUTPUT_LIMIT - output.size())));
+        }
+      }
+    })) {
+      boolean finished = callback.awaitCompletion(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      Long exitCode = finished ? docker.inspectExecCmd(execId).exec().getExitCodeLong() : null;
+      synchronized (output) {
+        return new ExecResult(exitCode == null ? null : exitCode.intValue(), output.toString(StandardCharsets.UTF_8));
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return new ExecResult(null, "interrupted");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 

@@ -11,6 +11,9 @@ import io.fabric8.kubernetes.api.model.PodCondition;
 import io.fabric8.kubernetes.api.model.PodIP;
 import io.fabric8.kubernetes.api.model.PodStatus;
 import io.fabric8.kubernetes.api.model.PodStatusBuilder;
+import io.kubeboot.node.probes.ProbeResult;
+import io.kubeboot.node.probes.ProbeResults;
+import io.kubeboot.node.probes.ProbeType;
 import io.kubeboot.node.runtime.Labels;
 import io.kubeboot.node.runtime.PodContainer;
 import java.time.Instant;
@@ -23,8 +26,10 @@ import java.util.Optional;
 
 /**
  * A pod's status from what Docker reports and what the sync decided (waiting reasons), the way
- * the kubelet's {@code generateAPIPodStatus} does it. Pure: the same inputs give an equal status,
- * so an unchanged pod is not written again.
+ * the kubelet's {@code generateAPIPodStatus} does it, with the probes' verdicts: a container is
+ * started once its start-up probe succeeded (or it runs and has none) and ready once started and its
+ * readiness probe succeeded (or it has none). Pure: the same inputs give an equal status, so an
+ * unchanged pod is not written again.
  */
 public final class PodStatusCalculator {
 
@@ -32,18 +37,21 @@ public final class PodStatusCalculator {
   }
 
   public static PodStatus calculate(Pod pod, List<PodContainer> containers, Map<String, ContainerWaiting> waiting,
-      String hostIp, Instant now) {
+      ProbeResults probes, String hostIp, Instant now) {
     PodStatus current = pod.getStatus() == null ? new PodStatus() : pod.getStatus();
     List<ContainerStatus> init = new ArrayList<>();
     for (Container spec : pod.getSpec().getInitContainers()) {
-      init.add(status(spec, containers, waiting.get(spec.getName()), true));
+      init.add(status(spec, containers, waiting.get(spec.getName()), true, probes));
     }
     List<ContainerStatus> apps = new ArrayList<>();
     for (Container spec : pod.getSpec().getContainers()) {
-      apps.add(status(spec, containers, waiting.get(spec.getName()), false));
+      apps.add(status(spec, containers, waiting.get(spec.getName()), false, probes));
     }
-    boolean initialized = init.stream().allMatch(s -> Boolean.TRUE.equals(s.getReady()));
-    boolean ready = initialized && apps.stream().allMatch(s -> Boolean.TRUE.equals(s.getReady()));
+    List<String> incomplete = unready(init);
+    List<String> unready = unready(apps);
+    boolean initialized = incomplete.isEmpty();
+    boolean ready = initialized && unready.isEmpty();
+    String unreadyMessage = "containers with unready status: " + unready;
     String podIp = latest(containers, Labels.SANDBOX).filter(PodContainer::running).map(PodContainer::ip)
         .orElse(current.getPodIP());
     String startTime = current.getStartTime() != null ? current.getStartTime() : Timestamps.format(now);
@@ -55,10 +63,11 @@ public final class PodStatusCalculator {
         .withPodIPs(podIp == null ? List.of() : List.of(new PodIP(podIp)))
         .withStartTime(startTime)
         .withConditions(
-            condition(current, "PodScheduled", true, now),
-            condition(current, "Initialized", initialized, now),
-            condition(current, "ContainersReady", ready, now),
-            condition(current, "Ready", ready, now))
+            condition(current, "PodScheduled", true, null, null, now),
+            condition(current, "Initialized", initialized, "ContainersNotInitialized",
+                "containers with incomplete status: " + incomplete, now),
+            condition(current, "ContainersReady", unready.isEmpty(), "ContainersNotReady", unreadyMessage, now),
+            condition(current, "Ready", ready, "ContainersNotReady", unreadyMessage, now))
         .withInitContainerStatuses(init)
         .withContainerStatuses(apps)
         .build();
@@ -110,8 +119,12 @@ public final class PodStatusCalculator {
     return "Never".equals(restartPolicy) ? "Failed" : "Running";
   }
 
+  private static List<String> unready(List<ContainerStatus> statuses) {
+    return statuses.stream().filter(s -> !Boolean.TRUE.equals(s.getReady())).map(ContainerStatus::getName).toList();
+  }
+
   private static ContainerStatus status(Container spec, List<PodContainer> containers, ContainerWaiting decided,
-      boolean init) {
+      boolean init, ProbeResults probes) {
     Optional<PodContainer> latest = latest(containers, spec.getName());
     Optional<PodContainer> previous = latest.flatMap(l -> containers.stream()
         .filter(c -> spec.getName().equals(c.name()) && c.attempt() == l.attempt() - 1).findFirst());
@@ -132,7 +145,10 @@ public final class PodStatusCalculator {
       state = terminated(latest.get());
     }
     boolean running = state.getRunning() != null;
-    boolean ready = init ? latest.map(PodContainer::succeeded).orElse(false) && decided == null : running;
+    String id = latest.map(PodContainer::id).orElse(null);
+    boolean started = running && passed(spec.getStartupProbe() != null, probes, id, ProbeType.STARTUP);
+    boolean ready = init ? latest.map(PodContainer::succeeded).orElse(false) && decided == null
+        : started && passed(spec.getReadinessProbe() != null, probes, id, ProbeType.READINESS);
     return new ContainerStatusBuilder()
         .withName(spec.getName())
         .withImage(spec.getImage())
@@ -142,8 +158,13 @@ public final class PodStatusCalculator {
         .withState(state)
         .withLastState(last)
         .withReady(ready)
-        .withStarted(init ? null : running)
+        .withStarted(init ? null : started)
         .build();
+  }
+
+  /** No such probe counts as passed. */
+  private static boolean passed(boolean declared, ProbeResults probes, String containerId, ProbeType type) {
+    return !declared || probes.result(containerId, type) == ProbeResult.SUCCESS;
   }
 
   private static ContainerState terminated(PodContainer container) {
@@ -158,12 +179,13 @@ public final class PodStatusCalculator {
         .endTerminated().build();
   }
 
-  static Optional<PodContainer> latest(List<PodContainer> containers, String name) {
+  public static Optional<PodContainer> latest(List<PodContainer> containers, String name) {
     return containers.stream().filter(c -> name.equals(c.name())).max(Comparator.comparingInt(PodContainer::attempt));
   }
 
-  /** Keeps lastTransitionTime while the condition's status stays the same. */
-  private static PodCondition condition(PodStatus current, String type, boolean value, Instant now) {
+  /** Keeps lastTransitionTime while the condition's status stays the same; a False one says why. */
+  private static PodCondition condition(PodStatus current, String type, boolean value, String reason,
+      String message, Instant now) {
     String status = value ? "True" : "False";
     String since = current.getConditions().stream()
         .filter(c -> type.equals(c.getType()) && status.equals(c.getStatus()))
@@ -173,6 +195,10 @@ public final class PodStatusCalculator {
     condition.setType(type);
     condition.setStatus(status);
     condition.setLastTransitionTime(since);
+    if (!value) {
+      condition.setReason(reason);
+      condition.setMessage(message);
+    }
     return condition;
   }
 }

@@ -6,6 +6,11 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.PodCondition;
 import io.fabric8.kubernetes.api.model.PodStatus;
+import io.fabric8.kubernetes.api.model.IntOrString;
+import io.fabric8.kubernetes.api.model.ProbeBuilder;
+import io.kubeboot.node.probes.ProbeResult;
+import io.kubeboot.node.probes.ProbeResults;
+import io.kubeboot.node.probes.ProbeType;
 import io.kubeboot.node.runtime.Labels;
 import io.kubeboot.node.runtime.PodContainer;
 import java.time.Instant;
@@ -37,7 +42,7 @@ class PodStatusCalculatorTest {
   void aRunningContainerMakesThePodRunningAndReadyWithTheSandboxIp() {
     PodStatus status = PodStatusCalculator.calculate(pod("Always", false), List.of(
         container(Labels.SANDBOX, 0, PodContainer.State.RUNNING, 0),
-        container("app", 0, PodContainer.State.RUNNING, 0)), Map.of(), "127.0.0.1", NOW);
+        container("app", 0, PodContainer.State.RUNNING, 0)), Map.of(), ProbeResults.NONE, "127.0.0.1", NOW);
 
     assertThat(status.getPhase()).isEqualTo("Running");
     assertThat(status.getPodIP()).isEqualTo("10.244.1.5");
@@ -55,7 +60,7 @@ class PodStatusCalculatorTest {
     PodStatus status = PodStatusCalculator.calculate(pod("Always", false), List.of(
         container(Labels.SANDBOX, 0, PodContainer.State.RUNNING, 0),
         container("app", 1, PodContainer.State.EXITED, 3)),
-        Map.of("app", new ContainerWaiting("CrashLoopBackOff", "back-off 20s")), "127.0.0.1", NOW);
+        Map.of("app", new ContainerWaiting("CrashLoopBackOff", "back-off 20s")), ProbeResults.NONE, "127.0.0.1", NOW);
 
     var app = status.getContainerStatuses().get(0);
     assertThat(app.getState().getWaiting().getReason()).isEqualTo("CrashLoopBackOff");
@@ -69,11 +74,11 @@ class PodStatusCalculatorTest {
     List<PodContainer> failed = List.of(container("app", 0, PodContainer.State.EXITED, 1));
     List<PodContainer> succeeded = List.of(container("app", 0, PodContainer.State.EXITED, 0));
 
-    assertThat(PodStatusCalculator.calculate(pod("Never", false), failed, Map.of(), "h", NOW).getPhase())
+    assertThat(PodStatusCalculator.calculate(pod("Never", false), failed, Map.of(), ProbeResults.NONE, "h", NOW).getPhase())
         .isEqualTo("Failed");
-    assertThat(PodStatusCalculator.calculate(pod("Never", false), succeeded, Map.of(), "h", NOW).getPhase())
+    assertThat(PodStatusCalculator.calculate(pod("Never", false), succeeded, Map.of(), ProbeResults.NONE, "h", NOW).getPhase())
         .isEqualTo("Succeeded");
-    assertThat(PodStatusCalculator.calculate(pod("OnFailure", false), failed, Map.of(), "h", NOW).getPhase())
+    assertThat(PodStatusCalculator.calculate(pod("OnFailure", false), failed, Map.of(), ProbeResults.NONE, "h", NOW).getPhase())
         .isEqualTo("Running");
   }
 
@@ -81,7 +86,7 @@ class PodStatusCalculatorTest {
   void aPodWaitsPendingWhileItsInitContainerRuns() {
     PodStatus status = PodStatusCalculator.calculate(pod("Always", true), List.of(
         container("init", 0, PodContainer.State.RUNNING, 0)),
-        Map.of("app", ContainerWaiting.of("PodInitializing")), "h", NOW);
+        Map.of("app", ContainerWaiting.of("PodInitializing")), ProbeResults.NONE, "h", NOW);
 
     assertThat(status.getPhase()).isEqualTo("Pending");
     assertThat(status.getContainerStatuses().get(0).getState().getWaiting().getReason())
@@ -93,9 +98,68 @@ class PodStatusCalculatorTest {
     Pod pod = pod("Always", false);
     List<PodContainer> containers = List.of(container(Labels.SANDBOX, 0, PodContainer.State.RUNNING, 0),
         container("app", 0, PodContainer.State.RUNNING, 0));
-    pod.setStatus(PodStatusCalculator.calculate(pod, containers, Map.of(), "h", NOW));
+    pod.setStatus(PodStatusCalculator.calculate(pod, containers, Map.of(), ProbeResults.NONE, "h", NOW));
 
-    assertThat(PodStatusCalculator.calculate(pod, containers, Map.of(), "h", NOW.plusSeconds(60)))
+    assertThat(PodStatusCalculator.calculate(pod, containers, Map.of(), ProbeResults.NONE, "h", NOW.plusSeconds(60)))
         .isEqualTo(pod.getStatus());
+  }
+
+  private static Pod probed(boolean readiness, boolean startup) {
+    Pod pod = pod("Always", false);
+    var app = pod.getSpec().getContainers().get(0);
+    if (readiness) {
+      app.setReadinessProbe(new ProbeBuilder().withNewTcpSocket().withPort(new IntOrString(80)).endTcpSocket()
+          .build());
+    }
+    if (startup) {
+      app.setStartupProbe(new ProbeBuilder().withNewTcpSocket().withPort(new IntOrString(80)).endTcpSocket().build());
+    }
+    return pod;
+  }
+
+  private static final List<PodContainer> RUNNING = List.of(container(Labels.SANDBOX, 0, PodContainer.State.RUNNING, 0),
+      container("app", 0, PodContainer.State.RUNNING, 0));
+
+  @Test
+  void aRunningContainerIsNotReadyUntilItsReadinessProbeSucceeds() {
+    PodStatus waiting = PodStatusCalculator.calculate(probed(true, false), RUNNING, Map.of(), ProbeResults.NONE, "h",
+        NOW);
+    PodStatus passed = PodStatusCalculator.calculate(probed(true, false), RUNNING, Map.of(),
+        (id, type) -> type == ProbeType.READINESS ? ProbeResult.SUCCESS : ProbeResult.UNKNOWN, "h", NOW);
+
+    assertThat(waiting.getPhase()).isEqualTo("Running");
+    assertThat(waiting.getContainerStatuses().get(0).getReady()).isFalse();
+    assertThat(waiting.getContainerStatuses().get(0).getStarted()).isTrue();
+    assertThat(waiting.getConditions()).filteredOn(c -> c.getType().endsWith("Ready")).allSatisfy(c -> {
+      assertThat(c.getStatus()).isEqualTo("False");
+      assertThat(c.getReason()).isEqualTo("ContainersNotReady");
+      assertThat(c.getMessage()).isEqualTo("containers with unready status: [app]");
+    });
+    assertThat(passed.getContainerStatuses().get(0).getReady()).isTrue();
+    assertThat(passed.getConditions()).filteredOn(c -> c.getType().endsWith("Ready"))
+        .extracting(PodCondition::getStatus).containsExactly("True", "True");
+  }
+
+  @Test
+  void theStartupProbeGatesStartedAndReady() {
+    PodStatus starting = PodStatusCalculator.calculate(probed(false, true), RUNNING, Map.of(), ProbeResults.NONE, "h",
+        NOW);
+    PodStatus started = PodStatusCalculator.calculate(probed(false, true), RUNNING, Map.of(),
+        (id, type) -> type == ProbeType.STARTUP ? ProbeResult.SUCCESS : type == ProbeType.READINESS
+            ? ProbeResult.FAILURE : ProbeResult.SUCCESS, "h", NOW);
+
+    assertThat(starting.getContainerStatuses().get(0).getStarted()).isFalse();
+    assertThat(starting.getContainerStatuses().get(0).getReady()).isFalse();
+    assertThat(started.getContainerStatuses().get(0).getStarted()).isTrue();
+    assertThat(started.getContainerStatuses().get(0).getReady()).as("no readiness probe: ready once started").isTrue();
+  }
+
+  @Test
+  void withoutProbesARunningContainerIsStartedAndReady() {
+    PodStatus status = PodStatusCalculator.calculate(pod("Always", false), RUNNING, Map.of(),
+        (id, type) -> ProbeResult.FAILURE, "h", NOW);
+
+    assertThat(status.getContainerStatuses().get(0).getStarted()).isTrue();
+    assertThat(status.getContainerStatuses().get(0).getReady()).isTrue();
   }
 }
