@@ -34,11 +34,13 @@ class SchedulerIT {
   static final String NS = "sched";
   static ControlPlane cluster;
   static KubernetesClient client;
+  /** The ports of the scheduler replicas running now. */
+  static final List<Integer> schedulers = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   @BeforeAll
   static void start() {
     cluster = ControlPlane.dedicated();
-    cluster.startComponent("scheduler-service", Map.of());
+    schedulers.add(cluster.startComponent("scheduler-service", Map.of()));
     client = cluster.newClient();
     client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(NS).endMetadata().build()).create();
   }
@@ -206,7 +208,7 @@ class SchedulerIT {
 
   @Test
   void withTwoReplicasEachPodIsBoundExactlyOnceByTheLeaseHolder() {
-    cluster.startComponent("scheduler-service", Map.of());
+    schedulers.add(cluster.startComponent("scheduler-service", Map.of()));
     create(node("ha-1", "ha", "8").build());
     create(node("ha-2", "ha", "8").build());
     List<String> pods = IntStream.range(0, 20).mapToObj(i -> "ha-pod-" + i).toList();
@@ -220,6 +222,25 @@ class SchedulerIT {
     assertThat(pods).allSatisfy(name -> assertThat(events(name, "FailedScheduling")).isEmpty());
     Lease lease = client.leases().inNamespace("kube-system").withName("kube-scheduler").get();
     assertThat(lease.getSpec().getHolderIdentity()).isNotBlank();
+  }
+
+  @Test
+  void aRestartedSchedulerRebuildsItsCacheFromTheApiAndBindsNothingTwice() {
+    create(node("restart-1", "restart", "1").build());
+    create(pod("before", "restart", "600m"));
+    String node = awaitBound("before");
+
+    schedulers.forEach(cluster::stopComponent);
+    schedulers.clear();
+    schedulers.add(cluster.startComponent("scheduler-service", Map.of()));
+    create(pod("after", "restart", "600m"));
+
+    // the new scheduler knows from the API that "before" holds 600m of restart-1's one cpu
+    awaitFailedScheduling("after", "Insufficient cpu");
+    create(node("restart-2", "restart", "1").build());
+    assertThat(awaitBound("after")).isEqualTo("restart-2");
+    assertThat(nodeOf("before")).isEqualTo(node);
+    assertThat(events("before", "Scheduled")).hasSize(1);
   }
 
   static PodCondition unschedulableCondition(String pod) {

@@ -10,6 +10,8 @@ import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.kubeboot.common.ObjectKey;
 import io.kubeboot.common.workqueue.WorkQueue;
+import io.kubeboot.node.probes.ProbeResult;
+import io.kubeboot.node.probes.ProbeResults;
 import io.kubeboot.node.runtime.DaemonThreads;
 import io.kubeboot.node.status.PodStatusCalculator;
 import io.micrometer.core.instrument.Gauge;
@@ -31,6 +33,8 @@ import org.slf4j.LoggerFactory;
 public class SimulatedPods implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(SimulatedPods.class);
+  /** Simulated containers pass every probe, as kwok's do: ready as soon as they run. */
+  private static final ProbeResults PASSING = (containerId, type) -> ProbeResult.SUCCESS;
 
   private final KubernetesClient client;
   private final SimulatedNodes nodes;
@@ -123,7 +127,7 @@ public class SimulatedPods implements AutoCloseable {
     Instant started = pod.getStatus() != null && pod.getStatus().getStartTime() != null
         ? Instant.parse(pod.getStatus().getStartTime()) : now;
     PodStatus status = PodStatusCalculator.calculate(pod,
-        SimulatedContainers.of(pod, node.podIp(pod.getMetadata().getUid()), started), Map.of(),
+        SimulatedContainers.of(pod, node.podIp(pod.getMetadata().getUid()), started), Map.of(), PASSING,
         node.properties().address(), now);
     if (!status.equals(pod.getStatus())) {
       resource.status().patch(PatchContext.of(PatchType.JSON_MERGE),
