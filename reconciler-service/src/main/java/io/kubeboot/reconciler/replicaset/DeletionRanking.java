@@ -6,9 +6,10 @@ import java.time.Instant;
 import java.util.Comparator;
 
 /**
- * The order in which a shrinking ReplicaSet (or a Job with too many active pods) gives up pods, after upstream's {@code ActivePods}
- * ranking: a pod that costs the least to lose goes first. Unscheduled before scheduled, pending
- * before running, not ready before ready, then the most recently created (it has served least).
+ * The order in which a shrinking ReplicaSet (or a Job with too many active pods) gives up pods,
+ * after upstream's {@code ActivePods} ranking: a pod that costs the least to lose goes first.
+ * Unscheduled before scheduled, pending before running, not ready before ready, then the most
+ * recently created (it has served least).
  */
 public final class DeletionRanking {
 
