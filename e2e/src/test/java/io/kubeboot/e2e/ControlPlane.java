@@ -225,7 +225,8 @@ public final class ControlPlane implements AutoCloseable {
       }
       Thread.sleep(250);
     }
-    throw new IllegalStateException(service + " not healthy after " + STARTUP_TIMEOUT.toSeconds() + " s; see " + work.resolve(service + ".log"));
+    throw new IllegalStateException(service + " not healthy after " + STARTUP_TIMEOUT.toSeconds() + " s; see "
+        + work.resolve(service + ".log"));
   }
 
   private void stop() {
