@@ -65,8 +65,9 @@ class CronJobIT {
 
     Kubectl.Result fromCronJob = cluster.kubectl.run("-n", NS, "create", "job", "manual", "--from=cronjob/yearly");
     assertThat(fromCronJob.exitCode()).as(fromCronJob.toString()).isZero();
+    JobIT.awaitCondition(cluster, NS, "manual", "Complete");
     Kubectl.Result waited = cluster.kubectl.run("-n", NS, "wait", "--for=condition=complete", "job/manual",
-        "--timeout=55s");
+        "--timeout=50s");
     assertThat(waited.exitCode()).as(waited.toString()).isZero();
     Job manual = cluster.client.batch().v1().jobs().inNamespace(NS).withName("manual").get();
     assertThat(manual.getMetadata().getAnnotations()).containsEntry("cronjob.kubernetes.io/instantiate", "manual");

@@ -66,8 +66,9 @@ class JobIT {
           """.formatted(IMAGE), "-n", NS, "apply", "-f", "-");
       assertThat(applied.exitCode()).as(applied.toString()).isZero();
 
+      awaitCondition("count", "Complete");
       Kubectl.Result waited = cluster.kubectl.run("-n", NS, "wait", "--for=condition=complete", "job/count",
-          "--timeout=55s");
+          "--timeout=50s");
       assertThat(waited.exitCode()).as(waited.toString()).isZero();
       assertThat(waited.out()).contains("job.batch/count condition met");
       await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(concurrency.succeeded()).hasSize(3));
@@ -96,8 +97,9 @@ class JobIT {
         "sh", "-c", "echo hello");
     assertThat(created.exitCode()).as(created.toString()).isZero();
 
+    awaitCondition("hello", "Complete");
     Kubectl.Result waited = cluster.kubectl.run("-n", NS, "wait", "--for=condition=complete", "job/hello",
-        "--timeout=55s");
+        "--timeout=50s");
     assertThat(waited.exitCode()).as(waited.toString()).isZero();
     Job job = cluster.client.batch().v1().jobs().inNamespace(NS).withName("hello").get();
     assertThat(job.getSpec().getSelector().getMatchLabels())
@@ -129,8 +131,9 @@ class JobIT {
     assertThat(applied.exitCode()).as(applied.toString()).isZero();
 
     // the second pod starts only after the first failure's 10 s back-off
+    awaitCondition("broken", "Failed");
     Kubectl.Result waited = cluster.kubectl.run("-n", NS, "wait", "--for=condition=failed", "job/broken",
-        "--timeout=55s");
+        "--timeout=50s");
     assertThat(waited.exitCode()).as(waited.toString()).isZero();
     Job job = cluster.client.batch().v1().jobs().inNamespace(NS).withName("broken").get();
     assertThat(job.getStatus().getFailed()).isEqualTo(2);
@@ -164,6 +167,19 @@ class JobIT {
     await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> {
       assertThat(cluster.client.batch().v1().jobs().inNamespace(NS).withName("brief").get()).isNull();
       assertThat(cluster.client.pods().inNamespace(NS).withLabel("job-name", "brief").list().getItems()).isEmpty();
+    });
+  }
+
+  /** Waits generously through the API, so that kubectl wait, run afterwards, is not timed by a busy machine. */
+  static void awaitCondition(String jobName, String type) {
+    awaitCondition(cluster, NS, jobName, type);
+  }
+
+  static void awaitCondition(WorkloadCluster cluster, String namespace, String jobName, String type) {
+    await().atMost(Duration.ofSeconds(180)).until(() -> {
+      Job job = cluster.client.batch().v1().jobs().inNamespace(namespace).withName(jobName).get();
+      return job != null && job.getStatus() != null && job.getStatus().getConditions().stream()
+          .anyMatch(c -> type.equals(c.getType()) && "True".equals(c.getStatus()));
     });
   }
 
