@@ -51,11 +51,12 @@ class CronJobIT {
     assertThat(badSchedule.err()).contains("spec.schedule: Invalid value");
     assertThat(badZone.exitCode()).isNotZero();
     assertThat(badZone.err()).contains("spec.timeZone: Invalid value");
-    assertThat(cluster.client.batch().v1().cronjobs().inNamespace(NS).list().getItems()).isEmpty();
+    assertThat(cluster.client.batch().v1().cronjobs().inNamespace(NS).withName("bad").get()).isNull();
+    assertThat(cluster.client.batch().v1().cronjobs().inNamespace(NS).withName("zoned").get()).isNull();
   }
 
   @Test
-  void kubectlCreatesACronJobAndAJobFromIt() {
+  void kubectlCreatesACronJobAndAJobFromIt() throws Exception {
     Kubectl.Result created = cluster.kubectl.run("-n", NS, "create", "cronjob", "yearly", "--image=" + IMAGE,
         "--schedule=@yearly", "--", "sh", "-c", "echo by hand");
     assertThat(created.exitCode()).as(created.toString()).isZero();
@@ -65,10 +66,7 @@ class CronJobIT {
 
     Kubectl.Result fromCronJob = cluster.kubectl.run("-n", NS, "create", "job", "manual", "--from=cronjob/yearly");
     assertThat(fromCronJob.exitCode()).as(fromCronJob.toString()).isZero();
-    JobIT.awaitCondition(cluster, NS, "manual", "Complete");
-    Kubectl.Result waited = cluster.kubectl.run("-n", NS, "wait", "--for=condition=complete", "job/manual",
-        "--timeout=50s");
-    assertThat(waited.exitCode()).as(waited.toString()).isZero();
+    JobIT.assertWaitReturns(JobIT.startWait(cluster, NS, "manual", "complete"), "job.batch/manual condition met");
     Job manual = cluster.client.batch().v1().jobs().inNamespace(NS).withName("manual").get();
     assertThat(manual.getMetadata().getAnnotations()).containsEntry("cronjob.kubernetes.io/instantiate", "manual");
     assertThat(manual.getMetadata().getOwnerReferences()).singleElement()
@@ -142,8 +140,8 @@ class CronJobIT {
 
     @Override
     public synchronized void eventReceived(Action action, Job job) {
-      String name = job.getMetadata().getName();
-      if (!name.startsWith("tick-")) {
+      String name = job == null || job.getMetadata() == null ? null : job.getMetadata().getName();
+      if (name == null || !name.startsWith("tick-")) {
         return;
       }
       if (!seen.contains("added " + name)) {
