@@ -24,6 +24,7 @@ import java.util.UUID;
  */
 public final class ControlPlane implements AutoCloseable {
 
+  private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(300);
   private static ControlPlane instance;
 
   private final Path root = Path.of(System.getProperty("kubeboot.root", "..")).toAbsolutePath().normalize();
@@ -221,7 +222,8 @@ public final class ControlPlane implements AutoCloseable {
   private void awaitHealthy(int port, String service) throws Exception {
     HttpClient http = Tls.trustingClient();
     String scheme = "api-gateway".equals(service) ? "https" : "http";
-    long deadline = System.currentTimeMillis() + 300_000; // a loaded 2-core machine starts a service in minutes
+    // generous: on a busy 2-core machine shared by several suites a service was seen to need over 120 s
+    long deadline = System.currentTimeMillis() + STARTUP_TIMEOUT.toMillis();
     while (System.currentTimeMillis() < deadline) {
       for (Process process : processes) {
         if (!process.isAlive()) {
@@ -240,7 +242,8 @@ public final class ControlPlane implements AutoCloseable {
       }
       Thread.sleep(250);
     }
-    throw new IllegalStateException(service + " not healthy after 300 s; see " + work.resolve(service + ".log"));
+    throw new IllegalStateException(service + " not healthy after " + STARTUP_TIMEOUT.toSeconds() + " s; see "
+        + work.resolve(service + ".log"));
   }
 
   private void stop() {

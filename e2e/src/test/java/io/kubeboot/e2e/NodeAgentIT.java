@@ -60,13 +60,7 @@ class NodeAgentIT {
   @AfterAll
   static void cleanUp() throws Exception {
     cluster.stopComponent(agentPort); // first: a running agent would recreate the containers removed here
-    String ids = docker("ps", "-aq", "--filter", "label=io.kubeboot.node=" + nodeName).trim();
-    if (!ids.isEmpty()) {
-      List<String> command = new java.util.ArrayList<>(List.of("rm", "-f"));
-      command.addAll(List.of(ids.split("\\s+")));
-      docker(command.toArray(String[]::new));
-    }
-    docker("network", "rm", "kubeboot-" + nodeName);
+    WorkloadCluster.removeContainers(nodeName);
     client.close();
     cluster.close();
   }
@@ -234,12 +228,7 @@ class NodeAgentIT {
         HttpResponse.BodyHandlers.ofString()).body();
   }
 
-  private static String docker(String... args) throws IOException, InterruptedException {
-    List<String> command = new java.util.ArrayList<>(List.of("docker"));
-    command.addAll(List.of(args));
-    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-    String out = new String(process.getInputStream().readAllBytes());
-    process.waitFor();
-    return out;
+  private static String docker(String... args) {
+    return WorkloadCluster.docker(args);
   }
 }

@@ -5,12 +5,17 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
+import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.kubeboot.reconciler.cronjob.CronJobController;
 import io.kubeboot.reconciler.deployment.DeploymentController;
 import io.kubeboot.reconciler.endpoints.DefaultKubernetesService;
 import io.kubeboot.reconciler.endpoints.EndpointsController;
 import io.kubeboot.reconciler.gc.GarbageCollector;
+import io.kubeboot.reconciler.job.JobController;
+import io.kubeboot.reconciler.job.TtlAfterFinishedController;
 import io.kubeboot.reconciler.namespace.NamespaceController;
 import io.kubeboot.reconciler.node.NodeIpamController;
 import io.kubeboot.reconciler.node.NodeLifecycleController;
@@ -63,6 +68,21 @@ class ReconcilerConfiguration {
   }
 
   @Bean
+  JobController jobController(KubernetesClient client, Informers informers, EventRecorder events) {
+    return new JobController(client, informers, events, Clock.systemUTC());
+  }
+
+  @Bean
+  TtlAfterFinishedController ttlAfterFinishedController(KubernetesClient client, Informers informers) {
+    return new TtlAfterFinishedController(client, informers, Clock.systemUTC());
+  }
+
+  @Bean
+  CronJobController cronJobController(KubernetesClient client, Informers informers, EventRecorder events) {
+    return new CronJobController(client, informers, events, Clock.systemUTC());
+  }
+
+  @Bean
   EndpointsController endpointsController(KubernetesClient client, Informers informers) {
     return new EndpointsController(client, informers);
   }
@@ -104,7 +124,13 @@ class ReconcilerConfiguration {
 
   @Bean
   GarbageCollector<Pod> podCollector(KubernetesClient client, Informers informers) {
-    return new GarbageCollector<>(client, informers, Pod.class, List.<Class<? extends HasMetadata>>of(ReplicaSet.class));
+    return new GarbageCollector<>(client, informers, Pod.class,
+        List.<Class<? extends HasMetadata>>of(ReplicaSet.class, Job.class));
+  }
+
+  @Bean
+  GarbageCollector<Job> jobCollector(KubernetesClient client, Informers informers) {
+    return new GarbageCollector<>(client, informers, Job.class, List.<Class<? extends HasMetadata>>of(CronJob.class));
   }
 
   @Bean

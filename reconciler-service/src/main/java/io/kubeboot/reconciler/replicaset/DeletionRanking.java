@@ -6,13 +6,14 @@ import java.time.Instant;
 import java.util.Comparator;
 
 /**
- * The order in which a shrinking ReplicaSet gives up pods, after upstream's {@code ActivePods}
- * ranking: a pod that costs the least to lose goes first. Unscheduled before scheduled, pending
- * before running, not ready before ready, then the most recently created (it has served least).
+ * The order in which a shrinking ReplicaSet (or a Job with too many active pods) gives up pods,
+ * after upstream's {@code ActivePods} ranking: a pod that costs the least to lose goes first.
+ * Unscheduled before scheduled, pending before running, not ready before ready, then the most
+ * recently created (it has served least).
  */
-final class DeletionRanking {
+public final class DeletionRanking {
 
-  static final Comparator<Pod> FIRST_TO_DELETE = Comparator
+  public static final Comparator<Pod> FIRST_TO_DELETE = Comparator
       .comparing((Pod pod) -> pod.getSpec() != null && pod.getSpec().getNodeName() != null)
       .thenComparing(pod -> phaseRank(pod))
       .thenComparing(Pods::ready)

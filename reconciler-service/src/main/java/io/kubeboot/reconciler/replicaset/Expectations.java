@@ -1,7 +1,11 @@
 package io.kubeboot.reconciler.replicaset;
 
+import io.fabric8.kubernetes.api.model.Pod;
 import io.kubeboot.common.ObjectKey;
+import io.kubeboot.common.informer.ResourceEventHandler;
+import io.kubeboot.reconciler.runtime.Owners;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
@@ -12,7 +16,7 @@ import java.util.concurrent.ConcurrentMap;
  * manage its pods again until it has seen them all (or they are so old that an event must have
  * been lost, and the periodic resync has repaired the cache).
  */
-final class Expectations {
+public final class Expectations {
 
   static final Duration TTL = Duration.ofMinutes(5);
 
@@ -21,33 +25,66 @@ final class Expectations {
 
   private final ConcurrentMap<ObjectKey, Pending> pending = new ConcurrentHashMap<>();
 
-  void expect(ObjectKey owner, int adds, int deletes) {
+  public void expect(ObjectKey owner, int adds, int deletes) {
     pending.put(owner, new Pending(adds, deletes, System.nanoTime()));
   }
 
-  void creationObserved(ObjectKey owner) {
+  public void creationObserved(ObjectKey owner) {
     creationsObserved(owner, 1);
   }
 
   /** Also for creations that failed or were never tried: they will never be observed. */
-  void creationsObserved(ObjectKey owner, int count) {
+  public void creationsObserved(ObjectKey owner, int count) {
     pending.computeIfPresent(owner, (key, p) -> new Pending(p.adds() - count, p.deletes(), p.setAt()));
   }
 
-  void deletionObserved(ObjectKey owner) {
+  public void deletionObserved(ObjectKey owner) {
     deletionsObserved(owner, 1);
   }
 
-  void deletionsObserved(ObjectKey owner, int count) {
+  public void deletionsObserved(ObjectKey owner, int count) {
     pending.computeIfPresent(owner, (key, p) -> new Pending(p.adds(), p.deletes() - count, p.setAt()));
   }
 
-  boolean satisfied(ObjectKey owner) {
+  public boolean satisfied(ObjectKey owner) {
     Pending p = pending.get(owner);
     return p == null || (p.adds() <= 0 && p.deletes() <= 0) || System.nanoTime() - p.setAt() > TTL.toNanos();
   }
 
-  void forget(ObjectKey owner) {
+  public void forget(ObjectKey owner) {
     pending.remove(owner);
+  }
+
+  /**
+   * A pod handler that observes the creations and deletions of pods controlled by an owner of
+   * {@code ownerKind}. As upstream, a deletion counts as observed when the pod is marked for deletion,
+   * not when it is finally removed: a bound pod lingers gracefully until its node agent has stopped it.
+   */
+  public ResourceEventHandler<Pod> observer(String ownerKind) {
+    return new ResourceEventHandler<>() {
+      @Override
+      public void onAdd(Pod pod) {
+        ownerKey(pod).ifPresent(Expectations.this::creationObserved);
+      }
+
+      @Override
+      public void onUpdate(Pod old, Pod now) {
+        if (old.getMetadata().getDeletionTimestamp() == null && now.getMetadata().getDeletionTimestamp() != null) {
+          ownerKey(now).ifPresent(Expectations.this::deletionObserved);
+        }
+      }
+
+      @Override
+      public void onDelete(Pod pod) {
+        if (pod.getMetadata().getDeletionTimestamp() == null) {
+          ownerKey(pod).ifPresent(Expectations.this::deletionObserved);
+        }
+      }
+
+      private Optional<ObjectKey> ownerKey(Pod pod) {
+        return Owners.controllerOf(pod).filter(owner -> ownerKind.equals(owner.getKind()))
+            .map(owner -> new ObjectKey(pod.getMetadata().getNamespace(), owner.getName()));
+      }
+    };
   }
 }

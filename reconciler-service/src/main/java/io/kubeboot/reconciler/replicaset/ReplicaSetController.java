@@ -1,14 +1,10 @@
 package io.kubeboot.reconciler.replicaset;
 
-import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.fabric8.kubernetes.api.model.Pod;
-import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSetBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.kubeboot.common.ObjectKey;
-import io.kubeboot.common.informer.Indexes;
 import io.kubeboot.common.informer.ResourceEventHandler;
 import io.kubeboot.common.informer.ResourceInformer;
 import io.kubeboot.common.selector.LabelSelector;
@@ -17,12 +13,11 @@ import io.kubeboot.reconciler.runtime.Controller;
 import io.kubeboot.reconciler.runtime.EventRecorder;
 import io.kubeboot.reconciler.runtime.Informers;
 import io.kubeboot.reconciler.runtime.Owners;
+import io.kubeboot.reconciler.runtime.PodClaims;
 import io.kubeboot.reconciler.runtime.Pods;
 import io.kubeboot.reconciler.runtime.Result;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -38,15 +33,17 @@ public final class ReplicaSetController implements Controller {
   private final KubernetesClient client;
   private final ResourceInformer<ReplicaSet> replicaSets;
   private final ResourceInformer<Pod> pods;
-  private final EventRecorder events;
   private final Clock clock;
   private final Expectations expectations = new Expectations();
+  private final PodClaims claims;
+  private final PodControl podControl;
 
   public ReplicaSetController(KubernetesClient client, Informers informers, EventRecorder events, Clock clock) {
     this.client = client;
     this.replicaSets = informers.of(ReplicaSet.class);
     this.pods = informers.of(Pod.class);
-    this.events = events;
+    this.claims = new PodClaims(client, pods);
+    this.podControl = new PodControl(client, events, expectations, COMPONENT);
     this.clock = clock;
   }
 
@@ -59,33 +56,9 @@ public final class ReplicaSetController implements Controller {
   public void watch(WorkQueue<ObjectKey> queue) {
     replicaSets.addEventHandler(ResourceEventHandler.enqueueing(queue));
     pods.addEventHandler(Owners.enqueueingOwner("ReplicaSet", queue));
-    pods.addEventHandler(new ResourceEventHandler<>() {
-      @Override
-      public void onAdd(Pod pod) {
-        ownerKey(pod).ifPresent(expectations::creationObserved);
-        if (Owners.controllerOf(pod).isEmpty()) {
-          matchingReplicaSets(pod).forEach(rs -> queue.add(ObjectKey.of(rs))); // an orphan to adopt
-        }
-      }
-
-      /**
-       * As upstream: a deletion counts as observed when the pod is marked for deletion, not when it is
-       * finally removed; a bound pod lingers gracefully until its node agent has stopped it.
-       */
-      @Override
-      public void onUpdate(Pod old, Pod now) {
-        if (old.getMetadata().getDeletionTimestamp() == null && now.getMetadata().getDeletionTimestamp() != null) {
-          ownerKey(now).ifPresent(expectations::deletionObserved);
-        }
-      }
-
-      @Override
-      public void onDelete(Pod pod) {
-        if (pod.getMetadata().getDeletionTimestamp() == null) {
-          ownerKey(pod).ifPresent(expectations::deletionObserved);
-        }
-      }
-    });
+    pods.addEventHandler(expectations.observer("ReplicaSet"));
+    pods.addEventHandler(PodClaims.enqueueingAdopters(replicaSets, rs -> LabelSelector.of(rs.getSpec().getSelector()),
+        queue));
   }
 
   @Override
@@ -96,7 +69,7 @@ public final class ReplicaSetController implements Controller {
       return Result.done();
     }
     ReplicaSet rs = cached.get();
-    List<Pod> owned = claimPods(rs);
+    List<Pod> owned = claims.claim(rs, LabelSelector.of(rs.getSpec().getSelector()), Pods::active);
     if (expectations.satisfied(key) && rs.getMetadata().getDeletionTimestamp() == null) {
       manageReplicas(key, rs, owned);
     }
@@ -108,79 +81,14 @@ public final class ReplicaSetController implements Controller {
     return calculated.recheckAfter().map(Result::requeueAfter).orElse(Result.done());
   }
 
-  /** The active pods this ReplicaSet controls, after adopting the orphans its selector matches. */
-  private List<Pod> claimPods(ReplicaSet rs) {
-    LabelSelector selector = LabelSelector.of(rs.getSpec().getSelector());
-    List<Pod> owned = new ArrayList<>();
-    for (Pod pod : pods.byIndex(Indexes.NAMESPACE, rs.getMetadata().getNamespace())) {
-      if (!Pods.active(pod)) {
-        continue;
-      }
-      if (Owners.controlledBy(pod, rs)) {
-        owned.add(pod);
-      } else if (Owners.controllerOf(pod).isEmpty() && rs.getMetadata().getDeletionTimestamp() == null
-          && selector.matches(labels(pod))) {
-        owned.add(adopt(rs, pod));
-      }
-    }
-    return owned;
-  }
-
-  private Pod adopt(ReplicaSet rs, Pod pod) {
-    List<OwnerReference> references = new ArrayList<>(pod.getMetadata().getOwnerReferences() == null ? List.of()
-        : pod.getMetadata().getOwnerReferences());
-    references.add(Owners.controllerReference(rs));
-    Pod adopted = new PodBuilder(pod).editMetadata().withOwnerReferences(references).endMetadata().build();
-    return client.pods().inNamespace(pod.getMetadata().getNamespace()).resource(adopted).update();
-  }
-
   private void manageReplicas(ObjectKey key, ReplicaSet rs, List<Pod> owned) {
     int desired = rs.getSpec().getReplicas() == null ? 1 : rs.getSpec().getReplicas();
     int diff = owned.size() - desired;
     if (diff < 0) {
-      int create = Math.min(-diff, BURST);
-      expectations.expect(key, create, 0);
-      for (int i = 0; i < create; i++) {
-        try {
-          client.pods().inNamespace(key.namespace()).resource(PodTemplates.podFor(rs)).create();
-        } catch (KubernetesClientException e) {
-          expectations.creationsObserved(key, create - i); // this one and the ones not tried will never be seen
-          events.warning(rs, COMPONENT, "FailedCreate", "Error creating: " + e.getMessage());
-          throw e;
-        }
-      }
-      events.normal(rs, COMPONENT, "SuccessfulCreate", "Created " + create + " pod(s)");
+      podControl.create(key, rs, rs.getSpec().getTemplate(), Math.min(-diff, BURST));
     } else if (diff > 0) {
-      List<Pod> victims = owned.stream().sorted(DeletionRanking.FIRST_TO_DELETE).limit(Math.min(diff, BURST)).toList();
-      expectations.expect(key, 0, victims.size());
-      for (int i = 0; i < victims.size(); i++) {
-        Pod pod = victims.get(i);
-        try {
-          client.pods().inNamespace(key.namespace()).withName(pod.getMetadata().getName()).delete();
-        } catch (KubernetesClientException e) {
-          if (e.getCode() != 404) {
-            expectations.deletionsObserved(key, victims.size() - i);
-            throw e;
-          }
-          expectations.deletionObserved(key); // already gone: its event may have passed before we expected it
-          continue;
-        }
-        events.normal(rs, COMPONENT, "SuccessfulDelete", "Deleted pod: " + pod.getMetadata().getName());
-      }
+      podControl.delete(key, rs, owned.stream().sorted(DeletionRanking.FIRST_TO_DELETE).limit(Math.min(diff, BURST))
+          .toList());
     }
-  }
-
-  private List<ReplicaSet> matchingReplicaSets(Pod pod) {
-    return replicaSets.byIndex(Indexes.NAMESPACE, pod.getMetadata().getNamespace()).stream()
-        .filter(rs -> LabelSelector.of(rs.getSpec().getSelector()).matches(labels(pod))).toList();
-  }
-
-  private static Optional<ObjectKey> ownerKey(Pod pod) {
-    return Owners.controllerOf(pod).filter(owner -> "ReplicaSet".equals(owner.getKind()))
-        .map(owner -> new ObjectKey(pod.getMetadata().getNamespace(), owner.getName()));
-  }
-
-  private static Map<String, String> labels(Pod pod) {
-    return pod.getMetadata().getLabels() == null ? Map.of() : pod.getMetadata().getLabels();
   }
 }

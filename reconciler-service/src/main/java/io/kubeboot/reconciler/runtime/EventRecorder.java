@@ -23,6 +23,14 @@ public final class EventRecorder {
     this.client = client;
   }
 
+  /** An event a controller's pure decision logic asks for, recorded once the decision is carried out. */
+  public record Planned(boolean warning, String reason, String message) {
+  }
+
+  public void record(HasMetadata object, String component, Planned event) {
+    record(object, component, event.warning() ? "Warning" : "Normal", event.reason(), event.message());
+  }
+
   public void normal(HasMetadata object, String component, String reason, String message) {
     record(object, component, "Normal", reason, message);
   }
