@@ -1,8 +1,6 @@
 package io.kubeboot.reconciler.replicaset;
 
-import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.fabric8.kubernetes.api.model.Pod;
-import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSetBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -11,18 +9,18 @@ import io.kubeboot.common.ObjectKey;
 import io.kubeboot.common.informer.Indexes;
 import io.kubeboot.common.informer.ResourceEventHandler;
 import io.kubeboot.common.informer.ResourceInformer;
-import io.kubeboot.common.selector.LabelSelector;
 import io.kubeboot.common.workqueue.WorkQueue;
 import io.kubeboot.reconciler.runtime.Controller;
 import io.kubeboot.reconciler.runtime.EventRecorder;
 import io.kubeboot.reconciler.runtime.Informers;
+import io.kubeboot.reconciler.runtime.Expectations;
 import io.kubeboot.reconciler.runtime.Owners;
+import io.kubeboot.reconciler.runtime.PodClaims;
+import io.kubeboot.reconciler.runtime.PodTemplates;
 import io.kubeboot.reconciler.runtime.Pods;
 import io.kubeboot.reconciler.runtime.Result;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -41,6 +39,7 @@ public final class ReplicaSetController implements Controller {
   private final EventRecorder events;
   private final Clock clock;
   private final Expectations expectations = new Expectations();
+  private final PodClaims claims;
 
   public ReplicaSetController(KubernetesClient client, Informers informers, EventRecorder events, Clock clock) {
     this.client = client;
@@ -48,6 +47,7 @@ public final class ReplicaSetController implements Controller {
     this.pods = informers.of(Pod.class);
     this.events = events;
     this.clock = clock;
+    this.claims = new PodClaims(client);
   }
 
   @Override
@@ -59,31 +59,11 @@ public final class ReplicaSetController implements Controller {
   public void watch(WorkQueue<ObjectKey> queue) {
     replicaSets.addEventHandler(ResourceEventHandler.enqueueing(queue));
     pods.addEventHandler(Owners.enqueueingOwner("ReplicaSet", queue));
+    pods.addEventHandler(expectations.observer("ReplicaSet"));
     pods.addEventHandler(new ResourceEventHandler<>() {
       @Override
       public void onAdd(Pod pod) {
-        ownerKey(pod).ifPresent(expectations::creationObserved);
-        if (Owners.controllerOf(pod).isEmpty()) {
-          matchingReplicaSets(pod).forEach(rs -> queue.add(ObjectKey.of(rs))); // an orphan to adopt
-        }
-      }
-
-      /**
-       * As upstream: a deletion counts as observed when the pod is marked for deletion, not when it is
-       * finally removed; a bound pod lingers gracefully until its node agent has stopped it.
-       */
-      @Override
-      public void onUpdate(Pod old, Pod now) {
-        if (old.getMetadata().getDeletionTimestamp() == null && now.getMetadata().getDeletionTimestamp() != null) {
-          ownerKey(now).ifPresent(expectations::deletionObserved);
-        }
-      }
-
-      @Override
-      public void onDelete(Pod pod) {
-        if (pod.getMetadata().getDeletionTimestamp() == null) {
-          ownerKey(pod).ifPresent(expectations::deletionObserved);
-        }
+        matchingReplicaSets(pod).forEach(rs -> queue.add(ObjectKey.of(rs))); // an orphan to adopt
       }
     });
   }
@@ -110,28 +90,9 @@ public final class ReplicaSetController implements Controller {
 
   /** The active pods this ReplicaSet controls, after adopting the orphans its selector matches. */
   private List<Pod> claimPods(ReplicaSet rs) {
-    LabelSelector selector = LabelSelector.of(rs.getSpec().getSelector());
-    List<Pod> owned = new ArrayList<>();
-    for (Pod pod : pods.byIndex(Indexes.NAMESPACE, rs.getMetadata().getNamespace())) {
-      if (!Pods.active(pod)) {
-        continue;
-      }
-      if (Owners.controlledBy(pod, rs)) {
-        owned.add(pod);
-      } else if (Owners.controllerOf(pod).isEmpty() && rs.getMetadata().getDeletionTimestamp() == null
-          && selector.matches(labels(pod))) {
-        owned.add(adopt(rs, pod));
-      }
-    }
-    return owned;
-  }
-
-  private Pod adopt(ReplicaSet rs, Pod pod) {
-    List<OwnerReference> references = new ArrayList<>(pod.getMetadata().getOwnerReferences() == null ? List.of()
-        : pod.getMetadata().getOwnerReferences());
-    references.add(Owners.controllerReference(rs));
-    Pod adopted = new PodBuilder(pod).editMetadata().withOwnerReferences(references).endMetadata().build();
-    return client.pods().inNamespace(pod.getMetadata().getNamespace()).resource(adopted).update();
+    List<Pod> active = pods.byIndex(Indexes.NAMESPACE, rs.getMetadata().getNamespace()).stream().filter(Pods::active)
+        .toList();
+    return claims.claim(rs, rs.getSpec().getSelector(), active);
   }
 
   private void manageReplicas(ObjectKey key, ReplicaSet rs, List<Pod> owned) {
@@ -142,7 +103,7 @@ public final class ReplicaSetController implements Controller {
       expectations.expect(key, create, 0);
       for (int i = 0; i < create; i++) {
         try {
-          client.pods().inNamespace(key.namespace()).resource(PodTemplates.podFor(rs)).create();
+          client.pods().inNamespace(key.namespace()).resource(PodTemplates.podFor(rs, rs.getSpec().getTemplate())).create();
         } catch (KubernetesClientException e) {
           expectations.creationsObserved(key, create - i); // this one and the ones not tried will never be seen
           events.warning(rs, COMPONENT, "FailedCreate", "Error creating: " + e.getMessage());
@@ -172,15 +133,6 @@ public final class ReplicaSetController implements Controller {
 
   private List<ReplicaSet> matchingReplicaSets(Pod pod) {
     return replicaSets.byIndex(Indexes.NAMESPACE, pod.getMetadata().getNamespace()).stream()
-        .filter(rs -> LabelSelector.of(rs.getSpec().getSelector()).matches(labels(pod))).toList();
-  }
-
-  private static Optional<ObjectKey> ownerKey(Pod pod) {
-    return Owners.controllerOf(pod).filter(owner -> "ReplicaSet".equals(owner.getKind()))
-        .map(owner -> new ObjectKey(pod.getMetadata().getNamespace(), owner.getName()));
-  }
-
-  private static Map<String, String> labels(Pod pod) {
-    return pod.getMetadata().getLabels() == null ? Map.of() : pod.getMetadata().getLabels();
+        .filter(rs -> PodClaims.wouldAdopt(rs.getSpec().getSelector(), pod)).toList();
   }
 }

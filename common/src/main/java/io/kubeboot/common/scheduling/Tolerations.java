@@ -1,24 +1,33 @@
-package io.kubeboot.scheduler.plugins;
+package io.kubeboot.common.scheduling;
 
 import io.fabric8.kubernetes.api.model.Taint;
 import io.fabric8.kubernetes.api.model.Toleration;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Predicate;
 
-/** Whether tolerations tolerate a taint, by upstream's rules. */
-final class Tolerations {
+/** Whether tolerations tolerate a taint, by upstream's rules (shared by the scheduler and the DaemonSet controller). */
+public final class Tolerations {
 
   private Tolerations() {
   }
 
-  static boolean tolerates(List<Toleration> tolerations, Taint taint) {
+  public static boolean tolerates(List<Toleration> tolerations, Taint taint) {
     return tolerations != null && tolerations.stream().anyMatch(toleration -> tolerates(toleration, taint));
+  }
+
+  /** Upstream's {@code FindMatchingUntoleratedTaint}: the first taint {@code filter} selects that no toleration tolerates. */
+  public static Optional<Taint> firstUntolerated(List<Taint> taints, List<Toleration> tolerations,
+      Predicate<Taint> filter) {
+    return taints == null ? Optional.empty()
+        : taints.stream().filter(filter).filter(taint -> !tolerates(tolerations, taint)).findFirst();
   }
 
   /**
    * An empty effect matches every effect; an empty key with {@code Exists} matches every taint;
    * {@code Equal} (the default operator) also compares the values.
    */
-  static boolean tolerates(Toleration toleration, Taint taint) {
+  public static boolean tolerates(Toleration toleration, Taint taint) {
     if (!isEmpty(toleration.getEffect()) && !toleration.getEffect().equals(taint.getEffect())) {
       return false;
     }
