@@ -130,6 +130,9 @@ final class StatefulSetPlan {
     }
     for (int ordinal = end - 1; ordinal >= start + partition(); ordinal--) {
       Pod pod = pods.get(ordinal);
+      if (pod == null) {
+        return; // being created (Parallel): wait for it as for any unhealthy pod
+      }
       if (!updateRevision.equals(StatefulPods.revision(pod)) && !StatefulPods.terminating(pod)) {
         actions.add(new Delete(pod));
         return;
