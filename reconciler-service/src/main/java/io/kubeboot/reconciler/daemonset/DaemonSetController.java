@@ -15,7 +15,7 @@ import io.kubeboot.reconciler.runtime.Controller;
 import io.kubeboot.reconciler.runtime.EventRecorder;
 import io.kubeboot.reconciler.runtime.Expectations;
 import io.kubeboot.reconciler.runtime.Informers;
-import io.kubeboot.reconciler.runtime.Owners;
+import io.kubeboot.reconciler.runtime.OwnedPods;
 import io.kubeboot.reconciler.runtime.PodClaims;
 import io.kubeboot.reconciler.runtime.Result;
 import java.net.HttpURLConnection;
@@ -66,16 +66,8 @@ public final class DaemonSetController implements Controller {
   @Override
   public void watch(WorkQueue<ObjectKey> queue) {
     daemonSets.addEventHandler(ResourceEventHandler.enqueueing(queue));
-    pods.addEventHandler(Owners.enqueueingOwner(KIND, queue));
-    pods.addEventHandler(expectations.observer(KIND));
-    pods.addEventHandler(new ResourceEventHandler<>() {
-      @Override
-      public void onAdd(Pod pod) {
-        daemonSets.byIndex(Indexes.NAMESPACE, pod.getMetadata().getNamespace()).stream()
-            .filter(ds -> PodClaims.wouldAdopt(ds.getSpec().getSelector(), pod))
-            .forEach(ds -> queue.add(ObjectKey.of(ds))); // an orphan to adopt
-      }
-    });
+    OwnedPods.watch(pods, KIND, daemonSets, (ds, pod) -> PodClaims.wouldAdopt(ds.getSpec().getSelector(), pod),
+        expectations, queue);
     nodes.addEventHandler(new ResourceEventHandler<>() {
       @Override
       public void onAdd(Node node) {

@@ -4,7 +4,7 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.apps.DaemonSet;
 import io.fabric8.kubernetes.api.model.apps.DaemonSetStatus;
 import io.fabric8.kubernetes.api.model.apps.DaemonSetStatusBuilder;
-import io.kubeboot.reconciler.runtime.Pods;
+import io.kubeboot.reconciler.runtime.Availability;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -29,15 +29,12 @@ final class DaemonSetStatuses {
 
   static Calculated calculate(DaemonSet ds, Map<String, NodeEligibility> nodes, Map<String, List<Pod>> podsByNode,
       String hash, Instant now) {
-    int minReadySeconds = ds.getSpec().getMinReadySeconds() == null ? 0 : ds.getSpec().getMinReadySeconds();
     Optional<String> generation = DaemonPods.templateGeneration(ds);
     int desired = 0;
     int current = 0;
-    int ready = 0;
-    int available = 0;
     int updated = 0;
     int misscheduled = 0;
-    Duration soonest = null;
+    Availability availability = new Availability(ds.getSpec().getMinReadySeconds(), now);
     for (Map.Entry<String, NodeEligibility> node : nodes.entrySet()) {
       List<Pod> pods = podsByNode.getOrDefault(node.getKey(), List.of());
       if (!node.getValue().shouldRun()) {
@@ -50,26 +47,18 @@ final class DaemonSetStatuses {
       }
       current++;
       Pod pod = pods.stream().min(NodePlan.OLDEST_FIRST).orElseThrow();
-      Optional<Duration> untilAvailable = Pods.untilAvailable(pod, minReadySeconds, now);
-      if (untilAvailable.isPresent()) {
-        ready++;
-        if (untilAvailable.get().isZero()) {
-          available++;
-        } else if (soonest == null || untilAvailable.get().compareTo(soonest) < 0) {
-          soonest = untilAvailable.get();
-        }
-      }
+      availability.count(pod);
       if (DaemonPods.updated(pod, hash, generation)) {
         updated++;
       }
     }
     DaemonSetStatus old = ds.getStatus() == null ? new DaemonSetStatus() : ds.getStatus();
     DaemonSetStatus status = new DaemonSetStatusBuilder(old)
-        .withDesiredNumberScheduled(desired).withCurrentNumberScheduled(current).withNumberReady(ready)
-        .withNumberAvailable(available).withNumberUnavailable(desired - available)
+        .withDesiredNumberScheduled(desired).withCurrentNumberScheduled(current).withNumberReady(availability.ready())
+        .withNumberAvailable(availability.available()).withNumberUnavailable(desired - availability.available())
         .withUpdatedNumberScheduled(updated).withNumberMisscheduled(misscheduled)
         .withObservedGeneration(ds.getMetadata().getGeneration()).build();
-    return new Calculated(status, Optional.ofNullable(soonest));
+    return new Calculated(status, availability.recheckAfter());
   }
 
   /** Whether writing {@code status} changes what the object shows; an absent counter reads as 0, as upstream's omitempty. */

@@ -14,7 +14,7 @@ import io.kubeboot.reconciler.runtime.Controller;
 import io.kubeboot.reconciler.runtime.EventRecorder;
 import io.kubeboot.reconciler.runtime.Informers;
 import io.kubeboot.reconciler.runtime.Expectations;
-import io.kubeboot.reconciler.runtime.Owners;
+import io.kubeboot.reconciler.runtime.OwnedPods;
 import io.kubeboot.reconciler.runtime.PodClaims;
 import io.kubeboot.reconciler.runtime.PodTemplates;
 import io.kubeboot.reconciler.runtime.Pods;
@@ -58,14 +58,8 @@ public final class ReplicaSetController implements Controller {
   @Override
   public void watch(WorkQueue<ObjectKey> queue) {
     replicaSets.addEventHandler(ResourceEventHandler.enqueueing(queue));
-    pods.addEventHandler(Owners.enqueueingOwner("ReplicaSet", queue));
-    pods.addEventHandler(expectations.observer("ReplicaSet"));
-    pods.addEventHandler(new ResourceEventHandler<>() {
-      @Override
-      public void onAdd(Pod pod) {
-        matchingReplicaSets(pod).forEach(rs -> queue.add(ObjectKey.of(rs))); // an orphan to adopt
-      }
-    });
+    OwnedPods.watch(pods, "ReplicaSet", replicaSets,
+        (rs, pod) -> PodClaims.wouldAdopt(rs.getSpec().getSelector(), pod), expectations, queue);
   }
 
   @Override
@@ -129,10 +123,5 @@ public final class ReplicaSetController implements Controller {
         events.normal(rs, COMPONENT, "SuccessfulDelete", "Deleted pod: " + pod.getMetadata().getName());
       }
     }
-  }
-
-  private List<ReplicaSet> matchingReplicaSets(Pod pod) {
-    return replicaSets.byIndex(Indexes.NAMESPACE, pod.getMetadata().getNamespace()).stream()
-        .filter(rs -> PodClaims.wouldAdopt(rs.getSpec().getSelector(), pod)).toList();
   }
 }

@@ -15,7 +15,7 @@ import io.kubeboot.reconciler.runtime.Controller;
 import io.kubeboot.reconciler.runtime.EventRecorder;
 import io.kubeboot.reconciler.runtime.Expectations;
 import io.kubeboot.reconciler.runtime.Informers;
-import io.kubeboot.reconciler.runtime.Owners;
+import io.kubeboot.reconciler.runtime.OwnedPods;
 import io.kubeboot.reconciler.runtime.PodClaims;
 import io.kubeboot.reconciler.runtime.Result;
 import java.net.HttpURLConnection;
@@ -62,17 +62,8 @@ public final class StatefulSetController implements Controller {
   @Override
   public void watch(WorkQueue<ObjectKey> queue) {
     statefulSets.addEventHandler(ResourceEventHandler.enqueueing(queue));
-    pods.addEventHandler(Owners.enqueueingOwner(KIND, queue));
-    pods.addEventHandler(expectations.observer(KIND));
-    pods.addEventHandler(new ResourceEventHandler<>() {
-      @Override
-      public void onAdd(Pod pod) {
-        statefulSets.byIndex(Indexes.NAMESPACE, pod.getMetadata().getNamespace()).stream()
-            .filter(set -> PodClaims.wouldAdopt(set.getSpec().getSelector(), pod)
-                && StatefulPods.ordinal(set, pod).isPresent())
-            .forEach(set -> queue.add(ObjectKey.of(set))); // an orphan to adopt
-      }
-    });
+    OwnedPods.watch(pods, KIND, statefulSets, (set, pod) -> PodClaims.wouldAdopt(set.getSpec().getSelector(), pod)
+        && StatefulPods.ordinal(set, pod).isPresent(), expectations, queue);
   }
 
   @Override
