@@ -135,40 +135,10 @@ class DeploymentIT {
     });
   }
 
-  /**
-   * What {@code kubectl rollout status} says once it has watched the rollout finish. It runs as a
-   * long-running process that is read until its verdict and then stopped: on this machine kubectl was
-   * seen to print "successfully rolled out" and then not exit (closing its watch through the gateway),
-   * which is the gateway's matter, not what this test is about.
-   */
+  /** What {@code kubectl rollout status} says once it has watched the rollout finish. */
   private String rolloutStatus() throws Exception {
-    Process process = kubectl.start("-n", NS, "rollout", "status", "deployment/web", "--timeout=90s");
-    StringBuilder out = new StringBuilder();
-    Thread reader = new Thread(() -> {
-      try (var lines = new java.io.BufferedReader(new java.io.InputStreamReader(process.getInputStream()))) {
-        for (String line; (line = lines.readLine()) != null; ) {
-          synchronized (out) {
-            out.append(line).append('\n');
-          }
-        }
-      } catch (java.io.IOException e) {
-        // destroyed
-      }
-    });
-    reader.start();
-    try {
-      Awaitility.await().atMost(100, TimeUnit.SECONDS).until(() -> {
-        synchronized (out) {
-          return out.toString().contains("successfully rolled out") || !process.isAlive();
-        }
-      });
-    } finally {
-      process.destroyForcibly();
-      reader.join(5000);
-    }
-    synchronized (out) {
-      return out.toString();
-    }
+    return kubectl.outputUntil("successfully rolled out", java.time.Duration.ofSeconds(100), "-n", NS, "rollout",
+        "status", "deployment/web", "--timeout=90s");
   }
 
   private static List<ReplicaSet> replicaSets() {

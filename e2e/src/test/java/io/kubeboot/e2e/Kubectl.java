@@ -87,4 +87,40 @@ final class Kubectl {
     command.addAll(List.of(args));
     return new ProcessBuilder(command).redirectErrorStream(true).start();
   }
+
+  /**
+   * Runs a long-running kubectl (e.g. {@code rollout status}) until its output contains {@code verdict}
+   * or it exits, then stops it and returns what it printed. It is read until its verdict and then
+   * stopped: on this machine kubectl was seen to print its verdict and then not exit (closing its
+   * watch through the gateway), which is the gateway's matter, not what a caller tests.
+   */
+  String outputUntil(String verdict, java.time.Duration timeout, String... args) throws Exception {
+    Process process = start(args);
+    StringBuilder out = new StringBuilder();
+    Thread reader = new Thread(() -> {
+      try (var lines = new java.io.BufferedReader(new java.io.InputStreamReader(process.getInputStream()))) {
+        for (String line; (line = lines.readLine()) != null; ) {
+          synchronized (out) {
+            out.append(line).append('\n');
+          }
+        }
+      } catch (IOException e) {
+        // destroyed
+      }
+    });
+    reader.start();
+    try {
+      org.awaitility.Awaitility.await().atMost(timeout).until(() -> {
+        synchronized (out) {
+          return out.toString().contains(verdict) || !process.isAlive();
+        }
+      });
+    } finally {
+      process.destroyForcibly();
+      reader.join(5000);
+    }
+    synchronized (out) {
+      return out.toString();
+    }
+  }
 }

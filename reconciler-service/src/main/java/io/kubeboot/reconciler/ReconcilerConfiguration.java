@@ -3,13 +3,16 @@ package io.kubeboot.reconciler;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.apps.DaemonSet;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.kubeboot.reconciler.cronjob.CronJobController;
+import io.kubeboot.reconciler.daemonset.DaemonSetController;
 import io.kubeboot.reconciler.deployment.DeploymentController;
 import io.kubeboot.reconciler.endpoints.DefaultKubernetesService;
 import io.kubeboot.reconciler.endpoints.EndpointsController;
@@ -26,6 +29,7 @@ import io.kubeboot.reconciler.runtime.ControllerManager;
 import io.kubeboot.reconciler.runtime.EventRecorder;
 import io.kubeboot.reconciler.runtime.Informers;
 import io.kubeboot.reconciler.runtime.Leadership;
+import io.kubeboot.reconciler.statefulset.StatefulSetController;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -83,6 +87,16 @@ class ReconcilerConfiguration {
   }
 
   @Bean
+  DaemonSetController daemonSetController(KubernetesClient client, Informers informers, EventRecorder events) {
+    return new DaemonSetController(client, informers, events, Clock.systemUTC());
+  }
+
+  @Bean
+  StatefulSetController statefulSetController(KubernetesClient client, Informers informers, EventRecorder events) {
+    return new StatefulSetController(client, informers, events, Clock.systemUTC());
+  }
+
+  @Bean
   EndpointsController endpointsController(KubernetesClient client, Informers informers) {
     return new EndpointsController(client, informers);
   }
@@ -125,7 +139,7 @@ class ReconcilerConfiguration {
   @Bean
   GarbageCollector<Pod> podCollector(KubernetesClient client, Informers informers) {
     return new GarbageCollector<>(client, informers, Pod.class,
-        List.<Class<? extends HasMetadata>>of(ReplicaSet.class, Job.class));
+        List.<Class<? extends HasMetadata>>of(ReplicaSet.class, DaemonSet.class, StatefulSet.class, Job.class));
   }
 
   @Bean

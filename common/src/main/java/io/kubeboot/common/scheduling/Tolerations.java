@@ -3,6 +3,8 @@ package io.kubeboot.common.scheduling;
 import io.fabric8.kubernetes.api.model.Taint;
 import io.fabric8.kubernetes.api.model.Toleration;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * Whether tolerations tolerate a taint, by upstream's rules: for the scheduler, the DaemonSet
@@ -15,6 +17,13 @@ public final class Tolerations {
 
   public static boolean tolerates(List<Toleration> tolerations, Taint taint) {
     return tolerations != null && tolerations.stream().anyMatch(toleration -> tolerates(toleration, taint));
+  }
+
+  /** Upstream's {@code FindMatchingUntoleratedTaint}: the first taint {@code filter} selects that no toleration tolerates. */
+  public static Optional<Taint> firstUntolerated(List<Taint> taints, List<Toleration> tolerations,
+      Predicate<Taint> filter) {
+    return taints == null ? Optional.empty()
+        : taints.stream().filter(filter).filter(taint -> !tolerates(tolerations, taint)).findFirst();
   }
 
   /**

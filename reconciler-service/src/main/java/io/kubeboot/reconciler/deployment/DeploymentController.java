@@ -19,6 +19,7 @@ import io.kubeboot.reconciler.runtime.EventRecorder;
 import io.kubeboot.reconciler.runtime.Informers;
 import io.kubeboot.reconciler.runtime.Owners;
 import io.kubeboot.reconciler.runtime.Result;
+import io.kubeboot.reconciler.runtime.TemplateHash;
 import java.net.HttpURLConnection;
 import java.time.Clock;
 import java.util.ArrayList;

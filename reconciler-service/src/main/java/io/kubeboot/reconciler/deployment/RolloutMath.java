@@ -3,6 +3,7 @@ package io.kubeboot.reconciler.deployment;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
+import io.kubeboot.reconciler.runtime.IntOrPercent;
 import java.util.List;
 
 /**
@@ -37,8 +38,8 @@ final class RolloutMath {
       unavailable = rolling.getMaxUnavailable() == null ? DEFAULT : rolling.getMaxUnavailable();
     }
     int desired = replicas(d);
-    int maxSurge = scaled(surge, desired, true);
-    int maxUnavailable = scaled(unavailable, desired, false);
+    int maxSurge = IntOrPercent.scaled(surge, desired, true);
+    int maxUnavailable = IntOrPercent.scaled(unavailable, desired, false);
     // both zero would deadlock the rollout: allow one unavailable pod, as upstream
     return new Fenceposts(maxSurge, maxSurge == 0 && maxUnavailable == 0 ? 1 : maxUnavailable);
   }
@@ -49,18 +50,6 @@ final class RolloutMath {
       return 0;
     }
     return Math.min(fenceposts(d).maxUnavailable(), replicas(d));
-  }
-
-  static int scaled(IntOrString value, int total, boolean roundUp) {
-    if (value.getStrVal() == null) {
-      return value.getIntVal() == null ? 0 : value.getIntVal();
-    }
-    String text = value.getStrVal();
-    if (!text.endsWith("%")) {
-      throw new IllegalArgumentException("invalid value for IntOrString: " + text);
-    }
-    double exact = Integer.parseInt(text.substring(0, text.length() - 1)) * total / 100.0;
-    return (int) (roundUp ? Math.ceil(exact) : Math.floor(exact));
   }
 
   /** The replicas the new ReplicaSet should have now: as many as the surge allows, up to the desired count. */

@@ -7,10 +7,11 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.kubeboot.common.ObjectKey;
 import io.kubeboot.common.informer.ResourceEventHandler;
 import io.kubeboot.common.informer.ResourceInformer;
-import io.kubeboot.common.selector.LabelSelector;
+import io.kubeboot.common.informer.Indexes;
 import io.kubeboot.common.workqueue.WorkQueue;
-import io.kubeboot.reconciler.replicaset.Expectations;
-import io.kubeboot.reconciler.replicaset.PodControl;
+import io.kubeboot.reconciler.runtime.Expectations;
+import io.kubeboot.reconciler.runtime.PodControl;
+import io.kubeboot.reconciler.runtime.OwnedPods;
 import io.kubeboot.reconciler.runtime.Controller;
 import io.kubeboot.reconciler.runtime.EventRecorder;
 import io.kubeboot.reconciler.runtime.Informers;
@@ -18,6 +19,7 @@ import io.kubeboot.reconciler.runtime.Owners;
 import io.kubeboot.reconciler.runtime.PodClaims;
 import io.kubeboot.reconciler.runtime.Result;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -45,7 +47,7 @@ public final class JobController implements Controller {
     this.pods = informers.of(Pod.class);
     this.events = events;
     this.clock = clock;
-    this.claims = new PodClaims(client, pods);
+    this.claims = new PodClaims(client);
     this.podControl = new PodControl(client, events, expectations, COMPONENT);
   }
 
@@ -57,9 +59,8 @@ public final class JobController implements Controller {
   @Override
   public void watch(WorkQueue<ObjectKey> queue) {
     jobs.addEventHandler(ResourceEventHandler.enqueueing(queue));
-    pods.addEventHandler(Owners.enqueueingOwner("Job", queue));
-    pods.addEventHandler(expectations.observer("Job"));
-    pods.addEventHandler(PodClaims.enqueueingAdopters(jobs, JobController::selector, queue));
+    OwnedPods.watch(pods, "Job", jobs, (job, pod) -> hasSelector(job)
+        && PodClaims.wouldAdopt(job.getSpec().getSelector(), pod), expectations, queue);
   }
 
   @Override
@@ -73,7 +74,9 @@ public final class JobController implements Controller {
     if (JobConditions.finished(job).isPresent() || job.getMetadata().getDeletionTimestamp() != null) {
       return Result.done();
     }
-    JobPods jobPods = JobPods.of(claims.claim(job, selector(job), pod -> true), clock.instant());
+    JobPods jobPods = JobPods.of(!hasSelector(job) ? List.of()
+        : claims.claim(job, job.getSpec().getSelector(), pods.byIndex(Indexes.NAMESPACE, key.namespace())),
+        clock.instant());
     JobSync.Plan plan = JobSync.plan(job, jobPods, expectations.satisfied(key), clock.instant());
     if (!plan.delete().isEmpty()) {
       podControl.delete(key, job, plan.delete());
@@ -89,8 +92,8 @@ public final class JobController implements Controller {
     return plan.recheckAfter().map(Result::requeueAfter).orElse(Result.done());
   }
 
-  private static LabelSelector selector(Job job) {
-    return job.getSpec() == null || job.getSpec().getSelector() == null ? LabelSelector.nothing()
-        : LabelSelector.of(job.getSpec().getSelector());
+  /** The API always gives a Job a selector; without one it claims nothing. */
+  private static boolean hasSelector(Job job) {
+    return job.getSpec() != null && job.getSpec().getSelector() != null;
   }
 }

@@ -4,16 +4,20 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSetBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.kubeboot.common.ObjectKey;
+import io.kubeboot.common.informer.Indexes;
 import io.kubeboot.common.informer.ResourceEventHandler;
 import io.kubeboot.common.informer.ResourceInformer;
-import io.kubeboot.common.selector.LabelSelector;
 import io.kubeboot.common.workqueue.WorkQueue;
 import io.kubeboot.reconciler.runtime.Controller;
 import io.kubeboot.reconciler.runtime.EventRecorder;
 import io.kubeboot.reconciler.runtime.Informers;
-import io.kubeboot.reconciler.runtime.Owners;
+import io.kubeboot.reconciler.runtime.Expectations;
+import io.kubeboot.reconciler.runtime.OwnedPods;
 import io.kubeboot.reconciler.runtime.PodClaims;
+import io.kubeboot.reconciler.runtime.PodControl;
+import io.kubeboot.reconciler.runtime.PodTemplates;
 import io.kubeboot.reconciler.runtime.Pods;
 import io.kubeboot.reconciler.runtime.Result;
 import java.time.Clock;
@@ -33,6 +37,7 @@ public final class ReplicaSetController implements Controller {
   private final KubernetesClient client;
   private final ResourceInformer<ReplicaSet> replicaSets;
   private final ResourceInformer<Pod> pods;
+  private final EventRecorder events;
   private final Clock clock;
   private final Expectations expectations = new Expectations();
   private final PodClaims claims;
@@ -42,9 +47,10 @@ public final class ReplicaSetController implements Controller {
     this.client = client;
     this.replicaSets = informers.of(ReplicaSet.class);
     this.pods = informers.of(Pod.class);
-    this.claims = new PodClaims(client, pods);
-    this.podControl = new PodControl(client, events, expectations, COMPONENT);
+    this.events = events;
     this.clock = clock;
+    this.claims = new PodClaims(client);
+    this.podControl = new PodControl(client, events, expectations, COMPONENT);
   }
 
   @Override
@@ -55,10 +61,8 @@ public final class ReplicaSetController implements Controller {
   @Override
   public void watch(WorkQueue<ObjectKey> queue) {
     replicaSets.addEventHandler(ResourceEventHandler.enqueueing(queue));
-    pods.addEventHandler(Owners.enqueueingOwner("ReplicaSet", queue));
-    pods.addEventHandler(expectations.observer("ReplicaSet"));
-    pods.addEventHandler(PodClaims.enqueueingAdopters(replicaSets, rs -> LabelSelector.of(rs.getSpec().getSelector()),
-        queue));
+    OwnedPods.watch(pods, "ReplicaSet", replicaSets,
+        (rs, pod) -> PodClaims.wouldAdopt(rs.getSpec().getSelector(), pod), expectations, queue);
   }
 
   @Override
@@ -69,7 +73,7 @@ public final class ReplicaSetController implements Controller {
       return Result.done();
     }
     ReplicaSet rs = cached.get();
-    List<Pod> owned = claims.claim(rs, LabelSelector.of(rs.getSpec().getSelector()), Pods::active);
+    List<Pod> owned = claimPods(rs);
     if (expectations.satisfied(key) && rs.getMetadata().getDeletionTimestamp() == null) {
       manageReplicas(key, rs, owned);
     }
@@ -79,6 +83,13 @@ public final class ReplicaSetController implements Controller {
       client.apps().replicaSets().inNamespace(key.namespace()).resource(updated).updateStatus();
     }
     return calculated.recheckAfter().map(Result::requeueAfter).orElse(Result.done());
+  }
+
+  /** The active pods this ReplicaSet controls, after adopting the orphans its selector matches. */
+  private List<Pod> claimPods(ReplicaSet rs) {
+    List<Pod> active = pods.byIndex(Indexes.NAMESPACE, rs.getMetadata().getNamespace()).stream().filter(Pods::active)
+        .toList();
+    return claims.claim(rs, rs.getSpec().getSelector(), active);
   }
 
   private void manageReplicas(ObjectKey key, ReplicaSet rs, List<Pod> owned) {

@@ -5,7 +5,7 @@ import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSetStatus;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSetStatusBuilder;
 import io.kubeboot.common.selector.LabelSelector;
-import io.kubeboot.reconciler.runtime.Pods;
+import io.kubeboot.reconciler.runtime.Availability;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -23,35 +23,24 @@ final class ReplicaSetStatuses {
   }
 
   static Calculated calculate(ReplicaSet rs, List<Pod> activePods, Instant now) {
-    int minReadySeconds = rs.getSpec().getMinReadySeconds() == null ? 0 : rs.getSpec().getMinReadySeconds();
     Map<String, String> templateLabels = rs.getSpec().getTemplate() == null
         || rs.getSpec().getTemplate().getMetadata() == null ? Map.of()
         : rs.getSpec().getTemplate().getMetadata().getLabels();
     LabelSelector fullyLabeled = LabelSelector.fromSet(templateLabels == null ? Map.of() : templateLabels);
     int labeled = 0;
-    int ready = 0;
-    int available = 0;
-    Duration soonest = null;
+    Availability availability = new Availability(rs.getSpec().getMinReadySeconds(), now);
     for (Pod pod : activePods) {
       if (fullyLabeled.matches(pod.getMetadata().getLabels() == null ? Map.of() : pod.getMetadata().getLabels())) {
         labeled++;
       }
-      Optional<Duration> untilAvailable = Pods.untilAvailable(pod, minReadySeconds, now);
-      if (untilAvailable.isPresent()) {
-        ready++;
-        if (untilAvailable.get().isZero()) {
-          available++;
-        } else if (soonest == null || untilAvailable.get().compareTo(soonest) < 0) {
-          soonest = untilAvailable.get();
-        }
-      }
+      availability.count(pod);
     }
     ReplicaSetStatus status = new ReplicaSetStatusBuilder()
-        .withReplicas(activePods.size()).withFullyLabeledReplicas(labeled).withReadyReplicas(ready)
-        .withAvailableReplicas(available).withObservedGeneration(rs.getMetadata().getGeneration())
+        .withReplicas(activePods.size()).withFullyLabeledReplicas(labeled).withReadyReplicas(availability.ready())
+        .withAvailableReplicas(availability.available()).withObservedGeneration(rs.getMetadata().getGeneration())
         .withConditions(rs.getStatus() == null ? List.of() : rs.getStatus().getConditions())
         .build();
-    return new Calculated(status, Optional.ofNullable(soonest));
+    return new Calculated(status, availability.recheckAfter());
   }
 
   /** Whether writing {@code status} would change what the object shows (counts and generation). */

@@ -1,8 +1,7 @@
 package io.kubeboot.scheduler.plugins;
 
-import io.fabric8.kubernetes.api.model.Affinity;
-import io.fabric8.kubernetes.api.model.NodeSelector;
 import io.fabric8.kubernetes.api.model.PodSpec;
+import io.kubeboot.common.scheduling.RequiredNodeAffinity;
 import io.kubeboot.scheduler.framework.FilterPlugin;
 import io.kubeboot.scheduler.framework.NodeInfo;
 import io.kubeboot.scheduler.framework.PodInfo;
@@ -28,17 +27,6 @@ final class NodeAffinity implements FilterPlugin {
   }
 
   static boolean matches(PodSpec spec, String nodeName, Map<String, String> labels) {
-    Map<String, String> selector = spec.getNodeSelector();
-    if (selector != null && !selector.entrySet().stream()
-        .allMatch(entry -> entry.getValue().equals(labels.get(entry.getKey())))) {
-      return false;
-    }
-    NodeSelector required = requiredAffinity(spec.getAffinity());
-    return required == null || NodeSelectorMatcher.matches(required, nodeName, labels);
-  }
-
-  private static NodeSelector requiredAffinity(Affinity affinity) {
-    return affinity == null || affinity.getNodeAffinity() == null ? null
-        : affinity.getNodeAffinity().getRequiredDuringSchedulingIgnoredDuringExecution();
+    return RequiredNodeAffinity.matches(spec, nodeName, labels);
   }
 }

@@ -2,6 +2,7 @@ package io.kubeboot.scheduler.plugins;
 
 import io.kubeboot.common.scheduling.Tolerations;
 import io.fabric8.kubernetes.api.model.Taint;
+import io.kubeboot.common.scheduling.Tolerations;
 import io.kubeboot.scheduler.framework.FilterPlugin;
 import io.kubeboot.scheduler.framework.NodeInfo;
 import io.kubeboot.scheduler.framework.PodInfo;

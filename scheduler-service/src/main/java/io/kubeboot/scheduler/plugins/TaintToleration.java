@@ -3,6 +3,7 @@ package io.kubeboot.scheduler.plugins;
 import io.kubeboot.common.scheduling.Tolerations;
 import io.fabric8.kubernetes.api.model.Taint;
 import io.fabric8.kubernetes.api.model.Toleration;
+import io.kubeboot.common.scheduling.Tolerations;
 import io.kubeboot.scheduler.framework.FilterPlugin;
 import io.kubeboot.scheduler.framework.NodeInfo;
 import io.kubeboot.scheduler.framework.PodInfo;
@@ -31,9 +32,7 @@ final class TaintToleration implements FilterPlugin {
 
   static Optional<Taint> firstUntolerated(List<Taint> taints,
       List<Toleration> tolerations) {
-    return taints.stream()
-        .filter(taint -> "NoSchedule".equals(taint.getEffect()) || "NoExecute".equals(taint.getEffect()))
-        .filter(taint -> !Tolerations.tolerates(tolerations, taint))
-        .findFirst();
+    return Tolerations.firstUntolerated(taints, tolerations,
+        taint -> "NoSchedule".equals(taint.getEffect()) || "NoExecute".equals(taint.getEffect()));
   }
 }

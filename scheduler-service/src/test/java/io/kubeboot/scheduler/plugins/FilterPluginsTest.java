@@ -13,6 +13,7 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.TaintBuilder;
 import io.fabric8.kubernetes.api.model.TolerationBuilder;
+import io.kubeboot.common.scheduling.Tolerations;
 import io.kubeboot.scheduler.framework.NodeInfo;
 import io.kubeboot.scheduler.framework.PodInfo;
 import io.kubeboot.scheduler.framework.Resources;

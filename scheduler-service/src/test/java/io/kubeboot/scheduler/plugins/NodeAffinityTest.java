@@ -8,6 +8,7 @@ import io.fabric8.kubernetes.api.model.NodeSelectorRequirementBuilder;
 import io.fabric8.kubernetes.api.model.NodeSelectorTermBuilder;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.PodSpec;
+import io.kubeboot.common.scheduling.NodeSelectorMatcher;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package io.kubeboot.reconciler.replicaset;
+package io.kubeboot.reconciler.runtime;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Pod;
@@ -6,7 +6,6 @@ import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.kubeboot.common.ObjectKey;
-import io.kubeboot.reconciler.runtime.EventRecorder;
 import java.util.List;
 
 /**

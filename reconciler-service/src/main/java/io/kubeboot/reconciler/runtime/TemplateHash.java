@@ -1,4 +1,4 @@
-package io.kubeboot.reconciler.deployment;
+package io.kubeboot.reconciler.runtime;
 
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
@@ -11,13 +11,14 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The {@code pod-template-hash} of a pod template: FNV-1a (32 bit) over the template's canonical
+ * The hash that names a pod template's revision: the Deployment's {@code pod-template-hash}, the
+ * DaemonSet's and StatefulSet's {@code controller-revision-hash}. It is FNV-1a (32 bit) over the template's canonical
  * JSON (keys sorted, the hash label itself left out), plus the collision count, written in
  * upstream's "safe" alphabet without vowels so that no hash spells a word.
  */
-final class TemplateHash {
+public final class TemplateHash {
 
-  static final String LABEL = "pod-template-hash";
+  public static final String LABEL = "pod-template-hash";
   private static final String ALPHABET = "bcdfghjklmnpqrstvwxz2456789";
   private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
   private static final ObjectMapper MAPPER = JsonMapper.builder().build();
@@ -25,7 +26,7 @@ final class TemplateHash {
   private TemplateHash() {
   }
 
-  static String of(PodTemplateSpec template, int collisionCount) {
+  public static String of(PodTemplateSpec template, int collisionCount) {
     int hash = 0x811c9dc5;
     String text = canonical(template) + (collisionCount > 0 ? "/" + collisionCount : "");
     for (byte b : text.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
@@ -36,7 +37,7 @@ final class TemplateHash {
   }
 
   /** Equal templates apart from the hash label: how a ReplicaSet is recognised as a template's own. */
-  static boolean sameTemplate(PodTemplateSpec a, PodTemplateSpec b) {
+  public static boolean sameTemplate(PodTemplateSpec a, PodTemplateSpec b) {
     return canonical(a).equals(canonical(b));
   }
 

@@ -1,15 +1,15 @@
-package io.kubeboot.reconciler.replicaset;
+package io.kubeboot.reconciler.runtime;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
-import io.kubeboot.reconciler.runtime.Owners;
 
 /**
- * A new pod of a controller (ReplicaSet, Job, ...): the template's labels, annotations and spec,
- * named {@code <owner>-<5 chars>}, controlled by the owner.
+ * A new pod of a controller, as upstream's {@code GetPodFromTemplate}: the template's labels,
+ * annotations, finalizers and spec, in the owner's namespace, controlled by it, named
+ * {@code <owner>-<5 chars>}. Controllers that name or place their pods themselves edit the result.
  */
 public final class PodTemplates {
 

@@ -1,4 +1,4 @@
-package io.kubeboot.scheduler.plugins;
+package io.kubeboot.common.scheduling;
 
 import io.fabric8.kubernetes.api.model.NodeSelector;
 import io.fabric8.kubernetes.api.model.NodeSelectorRequirement;
@@ -10,16 +10,16 @@ import java.util.Map;
  * Upstream's node selector semantics: terms are ORed; within a term every expression and field
  * requirement must hold; a term with neither matches nothing. Fields are {@code metadata.name} only.
  */
-final class NodeSelectorMatcher {
+public final class NodeSelectorMatcher {
 
   private NodeSelectorMatcher() {
   }
 
-  static boolean matches(NodeSelector selector, String nodeName, Map<String, String> labels) {
+  public static boolean matches(NodeSelector selector, String nodeName, Map<String, String> labels) {
     return selector.getNodeSelectorTerms().stream().anyMatch(term -> matches(term, nodeName, labels));
   }
 
-  static boolean matches(NodeSelectorTerm term, String nodeName, Map<String, String> labels) {
+  public static boolean matches(NodeSelectorTerm term, String nodeName, Map<String, String> labels) {
     List<NodeSelectorRequirement> expressions = term.getMatchExpressions();
     List<NodeSelectorRequirement> fields = term.getMatchFields();
     if (expressions.isEmpty() && fields.isEmpty()) {
@@ -31,7 +31,7 @@ final class NodeSelectorMatcher {
   }
 
   /** One requirement against the value found under its key (null when the node has no such label). */
-  static boolean matches(NodeSelectorRequirement requirement, String value) {
+  public static boolean matches(NodeSelectorRequirement requirement, String value) {
     List<String> values = requirement.getValues();
     return switch (requirement.getOperator()) {
       case "In" -> value != null && values.contains(value);

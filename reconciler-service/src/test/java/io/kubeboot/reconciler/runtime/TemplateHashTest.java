@@ -1,4 +1,4 @@
-package io.kubeboot.reconciler.deployment;
+package io.kubeboot.reconciler.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,9 +1,8 @@
-package io.kubeboot.reconciler.replicaset;
+package io.kubeboot.reconciler.runtime;
 
 import io.fabric8.kubernetes.api.model.Pod;
 import io.kubeboot.common.ObjectKey;
 import io.kubeboot.common.informer.ResourceEventHandler;
-import io.kubeboot.reconciler.runtime.Owners;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -56,9 +55,9 @@ public final class Expectations {
   }
 
   /**
-   * A pod handler that observes the creations and deletions of pods controlled by an owner of
-   * {@code ownerKind}. As upstream, a deletion counts as observed when the pod is marked for deletion,
-   * not when it is finally removed: a bound pod lingers gracefully until its node agent has stopped it.
+   * The pod handler that lowers the expectations of the pod's controlling owner of {@code ownerKind}.
+   * As upstream, a deletion counts as observed when the pod is marked for deletion, not when it is
+   * finally removed: a bound pod lingers gracefully until its node agent has stopped it.
    */
   public ResourceEventHandler<Pod> observer(String ownerKind) {
     return new ResourceEventHandler<>() {
