@@ -14,7 +14,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Relays a response that lasts as long as the client and resource-service keep it open: each
  * watch event (one JSON line) or each chunk of a followed log is written and flushed the moment it
- * arrives. It ends when resource-service ends the stream, and when the client is gone, at the next
+ * arrives, and the status line and headers go out at once, before the first piece. It ends when
+ * resource-service ends the stream, and when the client is gone, at the next
  * write; either way the upstream connection is closed.
  *
  * <p>Spring 7 hands a {@link StreamingResponseBody} a stream whose {@code flush()} does nothing
@@ -30,6 +31,7 @@ final class LongRunningResponse {
   static StreamingResponseBody watch(InputStream upstream, Flushable response, TableRequest table,
       TableConverter converter, JsonMapper json) {
     return out -> {
+      response.flush(); // headers now, as the API server does: clients wait for them before reading events
       try (BufferedReader events = new BufferedReader(new InputStreamReader(upstream, StandardCharsets.UTF_8))) {
         String line;
         while ((line = events.readLine()) != null) {
@@ -57,6 +59,7 @@ final class LongRunningResponse {
   /** Bytes as they come, such as {@code kubectl logs -f}. */
   static StreamingResponseBody raw(InputStream upstream, Flushable response) {
     return out -> {
+      response.flush();
       try (InputStream in = upstream) {
         byte[] buffer = new byte[8192];
         int read;
