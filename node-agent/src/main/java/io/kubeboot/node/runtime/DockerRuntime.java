@@ -26,6 +26,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The agent's view of the Docker engine: the node's pod network, the containers it labelled, and
@@ -33,6 +35,8 @@ import java.util.concurrent.TimeUnit;
  * a second container.
  */
 public class DockerRuntime {
+
+  private static final Logger log = LoggerFactory.getLogger(DockerRuntime.class);
 
   private static final Instant NEVER = Instant.parse("0001-01-01T00:00:00Z");
   /** Upstream's exec probes keep at most 10 KiB of a command's output. */
@@ -50,12 +54,25 @@ public class DockerRuntime {
     return docker.versionCmd().exec().getVersion();
   }
 
-  /** Creates the node's bridge network with the given subnet unless it exists (then its subnet stays). */
+  /**
+   * Creates the node's bridge network with the node's pod subnet. One left by an earlier run with
+   * another subnet (the node was given a new podCIDR) is replaced, unless containers still use it.
+   */
   public void ensureNetwork(String subnet) {
-    boolean exists = docker.listNetworksCmd().withNameFilter(node.networkName()).exec().stream()
-        .anyMatch(n -> n.getName().equals(node.networkName()));
-    if (exists) {
-      return;
+    Optional<Network> existing = docker.listNetworksCmd().withNameFilter(node.networkName()).exec().stream()
+        .filter(n -> n.getName().equals(node.networkName())).findFirst();
+    if (existing.isPresent()) {
+      boolean sameSubnet = existing.get().getIpam() != null && existing.get().getIpam().getConfig() != null
+          && existing.get().getIpam().getConfig().stream().anyMatch(c -> subnet.equals(c.getSubnet()));
+      if (sameSubnet) {
+        return;
+      }
+      try {
+        docker.removeNetworkCmd(existing.get().getId()).exec();
+      } catch (RuntimeException inUse) {
+        log.warn("network {} has another subnet than {} but is in use; keeping it", node.networkName(), subnet);
+        return;
+      }
     }
     try {
       docker.createNetworkCmd().withName(node.networkName()).withDriver("bridge")
@@ -65,6 +82,7 @@ public class DockerRuntime {
       // created meanwhile: what we wanted
     }
   }
+
 
   /**
    * The node's pod network as the engine has it: its subnet and the bridge's own address, the
