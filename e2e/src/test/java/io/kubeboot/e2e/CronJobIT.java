@@ -30,7 +30,7 @@ class CronJobIT {
 
   @BeforeAll
   static void start() {
-    cluster = WorkloadCluster.start(NS);
+    cluster = WorkloadCluster.start(NS, 1, "scheduler-service", "reconciler-service");
   }
 
   @AfterAll

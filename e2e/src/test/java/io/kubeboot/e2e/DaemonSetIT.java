@@ -21,11 +21,11 @@ import org.junit.jupiter.api.Test;
 class DaemonSetIT {
 
   private static final String NS = "daemons";
-  static TwoNodeCluster cluster;
+  static WorkloadCluster cluster;
 
   @BeforeAll
   static void start() {
-    cluster = new TwoNodeCluster(NS);
+    cluster = WorkloadCluster.start(NS, 2, "scheduler-service", "reconciler-service");
   }
 
   @AfterAll
@@ -97,7 +97,7 @@ class DaemonSetIT {
           Map<String, Long> perNode = pods.stream().filter(p -> p.getSpec().getNodeName() != null)
               .collect(java.util.stream.Collectors.groupingBy(p -> p.getSpec().getNodeName(),
                   java.util.stream.Collectors.counting()));
-          return pods.size() == 2 && perNode.keySet().equals(java.util.Set.copyOf(cluster.nodes))
+          return pods.size() == 2 && perNode.keySet().equals(java.util.Set.copyOf(cluster.nodeNames()))
               && perNode.values().stream().allMatch(count -> count == 1)
               && pods.stream().allMatch(p -> p.getMetadata().getDeletionTimestamp() == null
                   && "Running".equals(p.getStatus().getPhase()));

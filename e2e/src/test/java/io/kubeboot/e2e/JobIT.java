@@ -34,7 +34,7 @@ class JobIT {
 
   @BeforeAll
   static void start() {
-    cluster = WorkloadCluster.start(NS);
+    cluster = WorkloadCluster.start(NS, 1, "scheduler-service", "reconciler-service");
   }
 
   @AfterAll

@@ -1,6 +1,12 @@
 package io.kubeboot.e2e;
 
+import static org.awaitility.Awaitility.await;
+
+import io.fabric8.kubernetes.api.model.Node;
+import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -8,26 +14,35 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * A real node agent of a test cluster on the local Docker engine, under a fresh node name and a
- * random pod subnet so that runs side by side never share containers or networks. It can be stopped
- * and started again under the same name (an agent restart); closing it stops the agent and removes
- * every container and the network it created, whatever the test left behind.
+ * A real node agent of a test cluster on the local Docker engine, on a node of its own: a fresh
+ * name, loopback address (127.0.0.N, as {@code ./kubeboot add-node} gives) and pod subnet, so that
+ * runs side by side never share containers, a bridge, a nodePort address or nat rules. It can be
+ * stopped and started again under the same name (an agent restart); closing it stops the agent and
+ * removes every container and the network it created, whatever the test left behind.
  */
 public final class LocalNode implements AutoCloseable {
 
   private final ControlPlane cluster;
-  private final String name = "e2e-node-" + UUID.randomUUID().toString().substring(0, 6);
-  private final String podCidr = "10.250." + ThreadLocalRandom.current().nextInt(0, 255) + ".0/24";
+  private final String name;
+  private final String address = "127.0.0." + ThreadLocalRandom.current().nextInt(20, 251);
+  private final String podCidr = "10." + ThreadLocalRandom.current().nextInt(248, 252) + "."
+      + ThreadLocalRandom.current().nextInt(0, 256) + ".0/24";
   private Integer port;
 
-  private LocalNode(ControlPlane cluster) {
+  private LocalNode(ControlPlane cluster, String prefix) {
     this.cluster = cluster;
+    this.name = prefix + "-" + UUID.randomUUID().toString().substring(0, 6);
   }
 
-  /** Starts the node agent and waits until it is healthy. */
-  public static LocalNode start(ControlPlane cluster) {
-    LocalNode node = new LocalNode(cluster);
-    node.startAgent();
+  /** Starts the agent of a node named {@code prefix} plus a random suffix and waits until it is healthy. */
+  public static LocalNode start(ControlPlane cluster, String prefix) {
+    LocalNode node = new LocalNode(cluster, prefix);
+    try {
+      node.startAgent();
+    } catch (RuntimeException e) {
+      node.close(); // a half-started agent may have made containers already
+      throw e;
+    }
     return node;
   }
 
@@ -35,15 +50,23 @@ public final class LocalNode implements AutoCloseable {
     return name;
   }
 
+  public String address() {
+    return address;
+  }
+
+  public String podCidr() {
+    return podCidr;
+  }
+
   /** The agent's HTTP port (the kubelet port), which changes when it is restarted. */
   public int port() {
     return port;
   }
 
-  /** Starts the agent again after {@link #stopAgent()}, under the same node name and subnet. */
+  /** Starts the agent again after {@link #stopAgent()}, under the same node name, address and subnet. */
   public void startAgent() {
-    port = cluster.startComponent("node-agent", Map.of("KUBEBOOT_NODE_NAME", name, "KUBEBOOT_NODE_POD_CIDR",
-        podCidr));
+    port = cluster.startComponent("node-agent", Map.of("KUBEBOOT_NODE_NAME", name, "KUBEBOOT_NODE_ADDRESS", address,
+        "KUBEBOOT_NODE_POD_CIDR", podCidr));
   }
 
   /** Stops the agent process (SIGTERM), leaving its containers running. */
@@ -52,28 +75,20 @@ public final class LocalNode implements AutoCloseable {
     port = null;
   }
 
-  /** The IDs of this node's containers (pause containers included) carrying the given label, {@code key=value}. */
-  public List<String> containerIds(String label) {
-    String ids = docker("ps", "-aq", "--no-trunc", "--filter", "label=io.kubeboot.node=" + name, "--filter",
-        "label=" + label).trim();
-    return ids.isEmpty() ? List.of() : List.of(ids.split("\\s+"));
+  /** Waits until the Node reports Ready. */
+  public void awaitReady(KubernetesClient client) {
+    await().atMost(Duration.ofSeconds(120)).until(() -> {
+      Node node = client.nodes().withName(name).get();
+      return node != null && node.getStatus() != null && node.getStatus().getConditions().stream()
+          .anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus()));
+    });
   }
 
-  /** Runs the docker CLI and returns its output (stdout and stderr). */
-  public static String docker(String... args) {
-    List<String> command = new ArrayList<>(List.of("docker"));
-    command.addAll(List.of(args));
-    try {
-      Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-      String out = new String(process.getInputStream().readAllBytes());
-      process.waitFor();
-      return out;
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+  /** The IDs of this node's containers (pause containers included) carrying the given label, {@code key=value}. */
+  public List<String> containerIds(String label) {
+    String ids = host("docker", "ps", "-aq", "--no-trunc", "--filter", "label=io.kubeboot.node=" + name, "--filter",
+        "label=" + label).trim();
+    return ids.isEmpty() ? List.of() : List.of(ids.split("\\s+"));
   }
 
   /** Stops the agent first: a running one would recreate the containers being removed. */
@@ -84,10 +99,32 @@ public final class LocalNode implements AutoCloseable {
     }
     List<String> ids = containerIds("io.kubeboot.node=" + name);
     if (!ids.isEmpty()) {
-      List<String> command = new ArrayList<>(List.of("rm", "-f"));
+      List<String> command = new ArrayList<>(List.of("docker", "rm", "-f"));
       command.addAll(ids);
-      docker(command.toArray(String[]::new));
+      host(command.toArray(String[]::new));
     }
-    docker("network", "rm", "kubeboot-" + name);
+    host("docker", "network", "rm", "kubeboot-" + name);
+  }
+
+  record Result(int exitCode, String output) {
+  }
+
+  /** Runs a command on the host and returns its output (stdout and stderr). */
+  public static String host(String... command) {
+    return run(command).output();
+  }
+
+  /** Runs a command on the host. */
+  static Result run(String... command) {
+    try {
+      Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+      String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      return new Result(process.waitFor(), out);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 }

@@ -18,10 +18,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -39,6 +36,7 @@ class NodeAgentIT {
   static ControlPlane cluster;
   static KubernetesClient client;
   static Kubectl kubectl;
+  static LocalNode node;
   static String nodeName;
   static int agentPort;
 
@@ -47,10 +45,9 @@ class NodeAgentIT {
     cluster = ControlPlane.dedicated();
     client = cluster.newClient();
     kubectl = Kubectl.version("1.33", cluster);
-    nodeName = "e2e-node-" + UUID.randomUUID().toString().substring(0, 6);
-    String podCidr = "10.250." + ThreadLocalRandom.current().nextInt(0, 255) + ".0/24";
-    agentPort = cluster.startComponent("node-agent", Map.of("KUBEBOOT_NODE_NAME", nodeName,
-        "KUBEBOOT_NODE_POD_CIDR", podCidr));
+    node = LocalNode.start(cluster, "e2e-node");
+    nodeName = node.name();
+    agentPort = node.port();
     client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(NS).endMetadata().build())
         .create();
     await().atMost(Duration.ofSeconds(30)).until(() -> client.nodes().withName(nodeName).get() != null
@@ -59,8 +56,7 @@ class NodeAgentIT {
 
   @AfterAll
   static void cleanUp() throws Exception {
-    cluster.stopComponent(agentPort); // first: a running agent would recreate the containers removed here
-    WorkloadCluster.removeContainers(nodeName);
+    node.close();
     client.close();
     cluster.close();
   }
@@ -229,6 +225,8 @@ class NodeAgentIT {
   }
 
   private static String docker(String... args) {
-    return WorkloadCluster.docker(args);
+    List<String> command = new java.util.ArrayList<>(List.of("docker"));
+    command.addAll(List.of(args));
+    return LocalNode.host(command.toArray(String[]::new));
   }
 }

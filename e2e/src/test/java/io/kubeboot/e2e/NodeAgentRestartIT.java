@@ -22,13 +22,13 @@ class NodeAgentRestartIT {
   private static final String NS = "restart";
   private static final String IMAGE = "kubeboot/busybox:latest";
 
-  static NodeTestCluster cluster;
+  static WorkloadCluster cluster;
   static KubernetesClient client;
   static LocalNode node;
 
   @BeforeAll
   static void start() {
-    cluster = NodeTestCluster.start(NS);
+    cluster = WorkloadCluster.start(NS, 1);
     client = cluster.client();
     node = cluster.node();
   }

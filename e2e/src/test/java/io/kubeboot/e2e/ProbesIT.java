@@ -34,14 +34,14 @@ class ProbesIT {
   private static final String NS = "probes";
   private static final String IMAGE = "kubeboot/busybox:latest";
 
-  static NodeTestCluster cluster;
+  static WorkloadCluster cluster;
   static KubernetesClient client;
   static LocalNode node;
 
   @BeforeAll
   static void start() {
     // the reconciler builds the Endpoints, from the pods' Ready condition
-    cluster = NodeTestCluster.start(NS, "reconciler-service");
+    cluster = WorkloadCluster.start(NS, 1, "reconciler-service");
     client = cluster.client();
     node = cluster.node();
   }

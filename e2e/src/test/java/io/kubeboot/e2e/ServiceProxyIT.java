@@ -44,7 +44,7 @@ class ServiceProxyIT {
   static ControlPlane cluster;
   static KubernetesClient client;
   static Kubectl kubectl;
-  static TestNode node;
+  static LocalNode node;
   static int nodePort;
   static String clusterIp;
 
@@ -55,7 +55,7 @@ class ServiceProxyIT {
     cluster.startComponent("reconciler-service", Map.of());
     client = cluster.newClient();
     kubectl = Kubectl.version("1.33", cluster);
-    node = TestNode.start(cluster, "proxy-node");
+    node = LocalNode.start(cluster, "proxy-node");
     node.awaitReady(client);
     client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(NS).endMetadata().build())
         .create();
@@ -81,16 +81,16 @@ class ServiceProxyIT {
     if (node == null) {
       return;
     }
-    node.removeContainers();
-    String chain = chainOf(node.name);
-    boolean leftBehind = TestNode.run("iptables", "-w", "10", "-t", "nat", "-S", chain).exitCode() == 0;
+    node.close();
+    String chain = chainOf(node.name());
+    boolean leftBehind = LocalNode.run("iptables", "-w", "10", "-t", "nat", "-S", chain).exitCode() == 0;
     if (leftBehind) {
       for (String hook : new String[] {"PREROUTING", "OUTPUT"}) {
-        TestNode.host("iptables", "-w", "10", "-t", "nat", "-D", hook, "-m", "comment", "--comment",
+        LocalNode.host("iptables", "-w", "10", "-t", "nat", "-D", hook, "-m", "comment", "--comment",
             "kubeboot service portals", "-j", chain);
       }
-      TestNode.host("iptables", "-w", "10", "-t", "nat", "-F", chain);
-      TestNode.host("iptables", "-w", "10", "-t", "nat", "-X", chain);
+      LocalNode.host("iptables", "-w", "10", "-t", "nat", "-F", chain);
+      LocalNode.host("iptables", "-w", "10", "-t", "nat", "-X", chain);
     }
     assertThat(leftBehind).as("nat chain %s left behind by the stopped agent", chain).isFalse();
   }
@@ -99,11 +99,11 @@ class ServiceProxyIT {
   @Order(1)
   void theNodePortReachesBothReadyPodsInTurn() throws IOException {
     await().atMost(Duration.ofSeconds(60)).ignoreExceptions()
-        .until(() -> httpGet(node.address, nodePort).contains(PAGE));
+        .until(() -> httpGet(node.address(), nodePort).contains(PAGE));
 
     Set<String> pages = new HashSet<>();
     for (int i = 0; i < 6; i++) {
-      pages.add(body(httpGet(node.address, nodePort)));
+      pages.add(body(httpGet(node.address(), nodePort)));
     }
 
     assertThat(pages).hasSize(2).allSatisfy(page -> assertThat(page).startsWith(PAGE));
@@ -114,8 +114,8 @@ class ServiceProxyIT {
   @Test
   @Order(2)
   void theClusterIpReachesThePodsFromAPodOnTheNode() {
-    assertThat(TestNode.host("iptables", "-w", "10", "-t", "nat", "-S", chainOf(node.name))).containsPattern(
-        "-s " + Pattern.quote(node.podCidr) + " -d " + Pattern.quote(clusterIp + "/32")
+    assertThat(LocalNode.host("iptables", "-w", "10", "-t", "nat", "-S", chainOf(node.name()))).containsPattern(
+        "-s " + Pattern.quote(node.podCidr()) + " -d " + Pattern.quote(clusterIp + "/32")
             + " -p tcp .*--dport 80 -j DNAT --to-destination ");
 
     // busybox's wget crashes in this static build, so the client speaks HTTP through nc
@@ -134,7 +134,7 @@ class ServiceProxyIT {
     await().atMost(Duration.ofSeconds(120)).until(() -> readyEndpoints() == 0);
 
     await().atMost(Duration.ofSeconds(30)).ignoreExceptions()
-        .untilAsserted(() -> assertThat(httpGet(node.address, nodePort)).isEmpty());
+        .untilAsserted(() -> assertThat(httpGet(node.address(), nodePort)).isEmpty());
   }
 
   @Test
@@ -144,8 +144,8 @@ class ServiceProxyIT {
     assertThat(deleted.out()).as(deleted.toString()).contains("service \"web\" deleted");
 
     await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-        assertThatThrownBy(() -> httpGet(node.address, nodePort)).isInstanceOf(ConnectException.class));
-    assertThat(TestNode.host("iptables", "-w", "10", "-t", "nat", "-S", chainOf(node.name))).doesNotContain(clusterIp);
+        assertThatThrownBy(() -> httpGet(node.address(), nodePort)).isInstanceOf(ConnectException.class));
+    assertThat(LocalNode.host("iptables", "-w", "10", "-t", "nat", "-S", chainOf(node.name()))).doesNotContain(clusterIp);
   }
 
   private static void succeeds(Kubectl.Result result) {
@@ -174,7 +174,7 @@ class ServiceProxyIT {
   }
 
   private static String metrics() {
-    return TestNode.host("curl", "-sS", "http://127.0.0.1:" + node.agentPort + "/actuator/prometheus");
+    return LocalNode.host("curl", "-sS", "http://127.0.0.1:" + node.port() + "/actuator/prometheus");
   }
 
   /** The node's nat chain, named as the agent names it: a hash of the node name, so nodes on one host differ. */

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 class StatefulSetIT {
 
   private static final String NS = "stateful";
-  static TwoNodeCluster cluster;
+  static WorkloadCluster cluster;
 
   /** One pod change as the watch saw it. */
   record Seen(Watcher.Action action, String pod, boolean ready, boolean terminating) {
@@ -31,7 +31,7 @@ class StatefulSetIT {
 
   @BeforeAll
   static void start() {
-    cluster = new TwoNodeCluster(NS);
+    cluster = WorkloadCluster.start(NS, 2, "scheduler-service", "reconciler-service");
   }
 
   @AfterAll

@@ -34,7 +34,7 @@ public final class PodStartBench {
   public static void main(String[] args) throws Exception {
     int pods = args.length > 0 ? Integer.parseInt(args[0]) : 100;
     ControlPlane cluster = ControlPlane.get();
-    try (KubernetesClient client = cluster.newClient(); LocalNode node = LocalNode.start(cluster)) {
+    try (KubernetesClient client = cluster.newClient(); LocalNode node = LocalNode.start(cluster, "bench-node")) {
       client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(NS).endMetadata().build())
           .create();
       Latencies latencies = new Latencies(pods);
