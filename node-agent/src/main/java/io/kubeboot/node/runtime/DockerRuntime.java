@@ -14,6 +14,7 @@ import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.Network;
 import io.kubeboot.node.NodeProperties;
+import java.io.IOException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -215,6 +216,35 @@ public class DockerRuntime {
       cmd.withTail(tail);
     }
     return cmd.exec(sink);
+  }
+
+  /** Creates (does not start) a process in a running container, as {@code kubectl exec} asks. */
+  public String createExec(String containerId, List<String> command, boolean stdin, boolean stdout, boolean stderr,
+      boolean tty) {
+    return docker.execCreateCmd(containerId).withCmd(command.toArray(String[]::new)).withAttachStdin(stdin)
+        .withAttachStdout(stdout).withAttachStderr(stderr).withTty(tty).exec().getId();
+  }
+
+  /** Starts the exec and attaches to its streams. */
+  public DockerExecStream startExec(String execId, boolean tty) throws IOException {
+    return DockerExecStream.start(node.dockerHost(), execId, tty);
+  }
+
+  /** The exit code of a finished exec; empty while it runs or when the engine does not know one. */
+  public Optional<Integer> execExitCode(String execId) {
+    var inspect = docker.inspectExecCmd(execId).exec();
+    Long code = inspect.getExitCodeLong();
+    return Boolean.TRUE.equals(inspect.isRunning()) || code == null ? Optional.empty()
+        : Optional.of(code.intValue());
+  }
+
+  /** The terminal size of a tty exec. */
+  public void resizeExec(String execId, int width, int height) {
+    try {
+      docker.resizeExecCmd(execId).withSize(height, width).exec();
+    } catch (NotFoundException | ConflictException finished) {
+      // the process ended: nothing left to resize
+    }
   }
 
   private static Instant time(String value) {

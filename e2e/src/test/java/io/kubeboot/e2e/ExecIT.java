@@ -1,0 +1,129 @@
+package io.kubeboot.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code kubectl exec} with the real kubectl 1.33 (WebSocket, {@code v5.channel.k8s.io}) through
+ * the gateway to a real node agent and Docker: output, exit codes, stdin to the end, stderr, and
+ * the refusals kubectl prints.
+ */
+class ExecIT {
+
+  private static final String NS = "exec-e2e";
+  private static final String POD = "shell";
+  private static final String IMAGE = "kubeboot/busybox:latest";
+
+  static ControlPlane cluster;
+  static KubernetesClient client;
+  static Kubectl kubectl;
+  static TestNode node;
+
+  @BeforeAll
+  static void runAPod() {
+    cluster = ControlPlane.dedicated();
+    cluster.startComponent("scheduler-service", Map.of());
+    client = cluster.newClient();
+    kubectl = Kubectl.version("1.33", cluster);
+    node = TestNode.start(cluster, "exec-node");
+    node.awaitReady(client);
+    client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(NS).endMetadata().build())
+        .create();
+    succeeds(kubectl.run("run", POD, "-n", NS, "--image=" + IMAGE, "--restart=Never", "--", "sh", "-c",
+        "echo ready > /tmp/marker && exec sleep 3600"));
+    await().atMost(Duration.ofSeconds(120)).until(() -> {
+      Pod pod = client.pods().inNamespace(NS).withName(POD).get();
+      return pod != null && pod.getStatus() != null && "Running".equals(pod.getStatus().getPhase());
+    });
+  }
+
+  @AfterAll
+  static void cleanUp() {
+    if (client != null) {
+      client.close();
+    }
+    if (cluster != null) {
+      cluster.close();
+    }
+    if (node != null) {
+      node.removeContainers();
+    }
+  }
+
+  @Test
+  void printsTheCommandsOutputAndExitsZero() {
+    Kubectl.Result result = kubectl.run("exec", POD, "-n", NS, "--", "echo", "hello");
+
+    assertThat(result.exitCode()).as(result.toString()).isZero();
+    assertThat(result.out()).isEqualTo("hello\n");
+  }
+
+  @Test
+  void runsInThePodsContainer() {
+    Kubectl.Result result = kubectl.run("exec", POD, "-n", NS, "--", "cat", "/tmp/marker");
+
+    assertThat(result.exitCode()).as(result.toString()).isZero();
+    assertThat(result.out()).isEqualTo("ready\n");
+  }
+
+  @Test
+  void exitsWithTheCommandsExitCode() {
+    Kubectl.Result result = kubectl.run("exec", POD, "-n", NS, "--", "sh", "-c", "exit 3");
+
+    assertThat(result.exitCode()).as(result.toString()).isEqualTo(3);
+  }
+
+  @Test
+  void sendsStderrToStderr() {
+    Kubectl.Result result = kubectl.run("exec", POD, "-n", NS, "--", "sh", "-c", "echo out; echo oops >&2");
+
+    assertThat(result.exitCode()).as(result.toString()).isZero();
+    assertThat(result.out()).isEqualTo("out\n");
+    assertThat(result.err()).contains("oops");
+  }
+
+  @Test
+  void passesStdinUntilItEnds() {
+    Kubectl.Result result = kubectl.withInput("abc", "exec", "-i", POD, "-n", NS, "--", "cat");
+
+    assertThat(result.exitCode()).as(result.toString()).isZero();
+    assertThat(result.out()).isEqualTo("abc");
+  }
+
+  @Test
+  void aMissingBinaryFailsAsTheRuntimeReportsIt() {
+    Kubectl.Result result = kubectl.run("exec", POD, "-n", NS, "--", "no-such-binary");
+
+    assertThat(result.exitCode()).as(result.toString()).isIn(126, 127);
+    assertThat(result.out() + result.err()).contains("no-such-binary");
+  }
+
+  @Test
+  void refusesAnUnknownContainer() {
+    Kubectl.Result result = kubectl.run("exec", POD, "-n", NS, "-c", "nope", "--", "true");
+
+    assertThat(result.exitCode()).as(result.toString()).isNotZero();
+    assertThat(result.err()).contains("container nope is not valid for pod " + POD);
+  }
+
+  @Test
+  void refusesAnUnknownPod() {
+    Kubectl.Result result = kubectl.run("exec", "ghost", "-n", NS, "--", "true");
+
+    assertThat(result.exitCode()).as(result.toString()).isNotZero();
+    assertThat(result.err()).contains("pods \"ghost\" not found");
+  }
+
+  private static void succeeds(Kubectl.Result result) {
+    assertThat(result.exitCode()).as(result.toString()).isZero();
+  }
+}
