@@ -23,7 +23,7 @@ final class ExecStatus {
   /** The process exited with {@code exitCode} (not 0). */
   static Status exitCode(List<String> command, int exitCode) {
     return new StatusBuilder().withMetadata(new ListMeta()).withStatus("Failure")
-        .withMessage("command terminated with non-zero exit code: error executing command " + command
+        .withMessage("command terminated with non-zero exit code: error executing command [" + String.join(" ", command) + "]"
             + ", exit code " + exitCode)
         .withReason("NonZeroExitCode")
         .withNewDetails().withCauses(new StatusCauseBuilder().withReason("ExitCode").withMessage(String.valueOf(exitCode)).build()).endDetails()
