@@ -123,6 +123,23 @@ class ExecIT {
     assertThat(result.err()).contains("pods \"ghost\" not found");
   }
 
+  @Test
+  void runsAnInteractiveShellOnATerminalOfTheClientsSize() {
+    Kubectl.Result result = kubectl.inTerminal(33, 101, "tty; stty size; echo $((6 * 7))\nexit 5\n",
+        "exec", "-ti", POD, "-n", NS, "--", "sh");
+
+    assertThat(result.exitCode()).as(result.toString()).isEqualTo(5);
+    assertThat(result.out()).contains("/dev/pts/").contains("33 101").contains("42");
+  }
+
+  @Test
+  void olderKubectlAskingForSpdyIsToldWhy() {
+    Kubectl.Result result = Kubectl.version("1.27", cluster).run("exec", POD, "-n", NS, "--", "true");
+
+    assertThat(result.exitCode()).as(result.toString()).isNotZero();
+    assertThat(result.err()).contains("SPDY is not supported");
+  }
+
   private static void succeeds(Kubectl.Result result) {
     assertThat(result.exitCode()).as(result.toString()).isZero();
   }
