@@ -6,21 +6,28 @@ import static org.awaitility.Awaitility.await;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * {@code kubectl exec} with the real kubectl 1.33 (WebSocket, {@code v5.channel.k8s.io}) through
- * the gateway to a real node agent and Docker: output, exit codes, stdin to the end, stderr, and
- * the refusals kubectl prints.
+ * the gateway to a real node agent and Docker: output, exit codes, stdin to the end, stderr, a
+ * terminal, the refusals kubectl prints; and {@code kubectl attach} to a container's output.
  */
 class ExecIT {
 
   private static final String NS = "exec-e2e";
   private static final String POD = "shell";
+  private static final String TICKER = "ticker";
   private static final String IMAGE = "kubeboot/busybox:latest";
 
   static ControlPlane cluster;
@@ -40,10 +47,14 @@ class ExecIT {
         .create();
     succeeds(kubectl.run("run", POD, "-n", NS, "--image=" + IMAGE, "--restart=Never", "--", "sh", "-c",
         "echo ready > /tmp/marker && exec sleep 3600"));
-    await().atMost(Duration.ofSeconds(120)).until(() -> {
-      Pod pod = client.pods().inNamespace(NS).withName(POD).get();
-      return pod != null && pod.getStatus() != null && "Running".equals(pod.getStatus().getPhase());
-    });
+    succeeds(kubectl.run("run", TICKER, "-n", NS, "--image=" + IMAGE, "--restart=Never", "--", "sh", "-c",
+        "while true; do echo tick; sleep 1; done"));
+    for (String name : List.of(POD, TICKER)) {
+      await().atMost(Duration.ofSeconds(120)).until(() -> {
+        Pod pod = client.pods().inNamespace(NS).withName(name).get();
+        return pod != null && pod.getStatus() != null && "Running".equals(pod.getStatus().getPhase());
+      });
+    }
   }
 
   @AfterAll
@@ -138,6 +149,24 @@ class ExecIT {
 
     assertThat(result.exitCode()).as(result.toString()).isNotZero();
     assertThat(result.err()).contains("SPDY is not supported");
+  }
+
+  @Test
+  @Timeout(120) // a guard against a hang, not a measure: the reads below block
+  void attachFollowsTheContainersOutput() throws Exception {
+    Process attach = kubectl.start("attach", TICKER, "-n", NS);
+    try (BufferedReader output = new BufferedReader(new InputStreamReader(attach.getInputStream(), StandardCharsets.UTF_8))) {
+      // kubectl's own notice ("If you don't see a command prompt...") comes on the same stream
+      List<String> lines = new ArrayList<>();
+      while (lines.stream().filter("tick"::equals).count() < 2) {
+        String line = output.readLine();
+        assertThat(line).as("output so far: " + lines).isNotNull();
+        lines.add(line);
+      }
+      assertThat(lines).allMatch(line -> line.equals("tick") || line.contains("command prompt"));
+    } finally {
+      attach.destroyForcibly();
+    }
   }
 
   private static void succeeds(Kubectl.Result result) {

@@ -43,13 +43,13 @@ class ResourceProxyController {
   private final TableConverter tables;
   private final JsonMapper json;
   private final PodLogRoute podLogs;
-  private final PodExecRoute podExec;
+  private final PodStreamRoute podStreams;
 
   ResourceProxyController(RequestBodies bodies, ResourceServiceClient resourceService, TableConverter tables,
-      JsonMapper json, PodLogRoute podLogs, PodExecRoute podExec) {
+      JsonMapper json, PodLogRoute podLogs, PodStreamRoute podStreams) {
     this.bodies = bodies;
     this.podLogs = podLogs;
-    this.podExec = podExec;
+    this.podStreams = podStreams;
     this.resourceService = resourceService;
     this.tables = tables;
     this.json = json;
@@ -84,11 +84,10 @@ class ResourceProxyController {
   }
 
   /**
-   * The subresources a node agent serves. {@code log} goes to the pod's node agent; attach and
-   * portforward still go to resource-service (which answers 404 or 501) until the agent serves them.
+   * The subresources a node agent serves. {@code log} goes to the pod's node agent; portforward
+   * still goes to resource-service (which answers 404 or 501) until the agent serves it.
    */
-  @RequestMapping({"/api/*/namespaces/*/pods/*/log", "/api/*/namespaces/*/pods/*/attach",
-      "/api/*/namespaces/*/pods/*/portforward"})
+  @RequestMapping({"/api/*/namespaces/*/pods/*/log", "/api/*/namespaces/*/pods/*/portforward"})
   ResponseEntity<StreamingResponseBody> nodeStream(HttpServletRequest request, HttpServletResponse response) {
     HttpResponse<InputStream> reply = request.getRequestURI().endsWith("/log") && "GET".equals(request.getMethod())
         ? podLogs.send(request)
@@ -97,10 +96,14 @@ class ResourceProxyController {
         .body(LongRunningResponse.raw(reply.body(), response::flushBuffer));
   }
 
-  /** {@code pods/exec}: an upgraded connection tunnelled to the pod's node agent (GET for WebSocket, POST for SPDY). */
-  @RequestMapping(path = "/api/*/namespaces/*/pods/*/exec", method = {RequestMethod.GET, RequestMethod.POST})
-  void exec(HttpServletRequest request, HttpServletResponse response) throws IOException {
-    podExec.serve(request, response);
+  /**
+   * {@code pods/exec} and {@code pods/attach}: an upgraded connection tunnelled to the pod's node
+   * agent (GET for WebSocket, POST for SPDY).
+   */
+  @RequestMapping(path = {"/api/*/namespaces/*/pods/*/exec", "/api/*/namespaces/*/pods/*/attach"},
+      method = {RequestMethod.GET, RequestMethod.POST})
+  void podStream(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    podStreams.serve(request, response);
   }
 
   private ResponseEntity<StreamingResponseBody> streamWatch(HttpServletRequest request, HttpServletResponse response) {

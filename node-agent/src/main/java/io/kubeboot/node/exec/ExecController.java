@@ -25,11 +25,11 @@ import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The kubelet's exec endpoint, which the gateway's {@code pods/exec} passes through to:
- * {@code /exec/{namespace}/{pod}/{container}?command=...&stdin=&stdout=&stderr=&tty=}. The request
- * is checked first and refused with a Status (no command, no stream, container not running);
- * then a Docker exec is created and the connection upgraded to a WebSocket speaking the
- * {@code v5.channel.k8s.io} (or v4) protocol, served by an {@link ExecSession}.
+ * The kubelet's exec and attach endpoints, which the gateway's {@code pods/exec} and
+ * {@code pods/attach} pass through to: {@code /exec/{namespace}/{pod}/{container}?command=...&stdin=&stdout=&stderr=&tty=}
+ * and {@code /attach/...} alike. The request is checked first and refused with a Status (no
+ * command, no stream, container not running); then the connection is upgraded to a WebSocket
+ * speaking the {@code v5.channel.k8s.io} (or v4) protocol, served by a {@link StreamSession}.
  *
  * <p>Only WebSocket is served. kubectl 1.30+ uses it; older kubectl asks for SPDY and gets a
  * Status saying so.
@@ -57,6 +57,25 @@ class ExecController {
     if (command == null || command.isEmpty()) {
       throw ApiException.badRequest("you must specify at least one command for the container");
     }
+    PodContainer target = checked(namespace, pod, container, stdin, stdout, stderr, request);
+    // A terminal has no separate stderr: it is the same stream as stdout.
+    String execId = runtime.createExec(target.id(), command, stdin, stdout, stderr && !tty, tty);
+    upgrade(request, response, new StreamSession(new ExecProcess(runtime, execId, command, tty), json, tty));
+  }
+
+  @RequestMapping(path = "/attach/{namespace}/{pod}/{container}", method = {RequestMethod.GET, RequestMethod.POST})
+  void attach(@PathVariable String namespace, @PathVariable String pod, @PathVariable String container,
+      @RequestParam(defaultValue = "false") boolean stdin, @RequestParam(defaultValue = "false") boolean stdout,
+      @RequestParam(defaultValue = "false") boolean stderr, @RequestParam(defaultValue = "false") boolean tty,
+      HttpServletRequest request, HttpServletResponse response) throws IOException {
+    PodContainer target = checked(namespace, pod, container, stdin, stdout, stderr, request);
+    upgrade(request, response,
+        new StreamSession(new AttachedContainer(runtime, target.id(), stdin, stdout, stderr && !tty, tty), json, tty));
+  }
+
+  /** The running container, once the request is known to be one this endpoint can serve. */
+  private PodContainer checked(String namespace, String pod, String container, boolean stdin, boolean stdout,
+      boolean stderr, HttpServletRequest request) {
     if (!stdin && !stdout && !stderr) {
       throw ApiException.badRequest("you must specify at least one of stdin, stdout, stderr");
     }
@@ -64,10 +83,7 @@ class ExecController {
         .max(Comparator.comparingInt(PodContainer::attempt))
         .orElseThrow(() -> ApiException.badRequest("container not found (\"" + container + "\")"));
     requireWebSocket(request);
-    // A terminal has no separate stderr: it is the same stream as stdout.
-    boolean attachStderr = stderr && !tty;
-    String execId = runtime.createExec(target.id(), command, stdin, stdout, attachStderr, tty);
-    upgrade(request, response, new ExecSession(runtime, json, execId, command, tty));
+    return target;
   }
 
   private static void requireWebSocket(HttpServletRequest request) {
@@ -91,7 +107,7 @@ class ExecController {
   private void upgrade(HttpServletRequest request, HttpServletResponse response, Endpoint session)
       throws IOException {
     ServerContainer container = (ServerContainer) servletContext.getAttribute(ServerContainer.class.getName());
-    ServerEndpointConfig config = ServerEndpointConfig.Builder.create(ExecSession.class, request.getRequestURI())
+    ServerEndpointConfig config = ServerEndpointConfig.Builder.create(StreamSession.class, request.getRequestURI())
         .subprotocols(StreamChannel.PROTOCOLS)
         .configurator(new ServerEndpointConfig.Configurator() {
           @Override

@@ -226,8 +226,20 @@ public class DockerRuntime {
   }
 
   /** Starts the exec and attaches to its streams. */
-  public DockerExecStream startExec(String execId, boolean tty) throws IOException {
-    return DockerExecStream.start(node.dockerHost(), execId, tty);
+  public HijackedStream startExec(String execId, boolean tty) throws IOException {
+    return HijackedStream.open(node.dockerHost(), "/exec/" + execId + "/start",
+        "{\"Detach\":false,\"Tty\":" + tty + "}", tty);
+  }
+
+  /** Attaches to the streams of a running container, from now on (no earlier output). */
+  public HijackedStream attach(String containerId, boolean stdin, boolean stdout, boolean stderr, boolean tty)
+      throws IOException {
+    return HijackedStream.open(node.dockerHost(), "/containers/" + containerId + "/attach?stream=1&stdin="
+        + flag(stdin) + "&stdout=" + flag(stdout) + "&stderr=" + flag(stderr), "", tty);
+  }
+
+  private static int flag(boolean value) {
+    return value ? 1 : 0;
   }
 
   /** The exit code of a finished exec; empty while it runs or when the engine does not know one. */
@@ -236,6 +248,15 @@ public class DockerRuntime {
     Long code = inspect.getExitCodeLong();
     return Boolean.TRUE.equals(inspect.isRunning()) || code == null ? Optional.empty()
         : Optional.of(code.intValue());
+  }
+
+  /** The terminal size of a container with a tty. */
+  public void resizeContainer(String containerId, int width, int height) {
+    try {
+      docker.resizeContainerCmd(containerId).withSize(height, width).exec();
+    } catch (NotFoundException | ConflictException finished) {
+      // the container ended: nothing left to resize
+    }
   }
 
   /** The terminal size of a tty exec. */

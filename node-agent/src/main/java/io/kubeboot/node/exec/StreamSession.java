@@ -1,8 +1,7 @@
 package io.kubeboot.node.exec;
 
 import io.fabric8.kubernetes.api.model.Status;
-import io.kubeboot.node.runtime.DockerExecStream;
-import io.kubeboot.node.runtime.DockerRuntime;
+import io.kubeboot.node.runtime.HijackedStream;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Endpoint;
 import jakarta.websocket.EndpointConfig;
@@ -10,7 +9,6 @@ import jakarta.websocket.MessageHandler;
 import jakarta.websocket.Session;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,44 +16,40 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * One {@code kubectl exec} connection: a Docker exec created for it, started when the WebSocket
- * opens. Client messages on the stdin channel go to the process, a v5 close of stdin closes the
+ * One {@code kubectl exec} or {@code attach} connection to a {@link RemoteProcess}, attached when
+ * the WebSocket opens. Client messages on the stdin channel go to the process, a v5 close of stdin closes the
  * process's stdin, resize messages resize its tty; the process's output goes back on the stdout
  * and stderr channels. When the output ends, the exit code becomes the Status on the error
  * channel and the connection closes.
  */
-final class ExecSession extends Endpoint {
+final class StreamSession extends Endpoint {
 
-  private static final Logger log = LoggerFactory.getLogger(ExecSession.class);
+  private static final Logger log = LoggerFactory.getLogger(StreamSession.class);
 
-  private static final int EXIT_CODE_POLLS = 50;
-
-  private final DockerRuntime runtime;
+  private final RemoteProcess process;
   private final JsonMapper json;
-  private final String execId;
-  private final List<String> command;
   private final boolean tty;
-  private volatile DockerExecStream stream;
+  private final String name;
+  private volatile HijackedStream stream;
 
-  ExecSession(DockerRuntime runtime, JsonMapper json, String execId, List<String> command, boolean tty) {
-    this.runtime = runtime;
+  StreamSession(RemoteProcess process, JsonMapper json, boolean tty) {
+    this.process = process;
     this.json = json;
-    this.execId = execId;
-    this.command = command;
     this.tty = tty;
+    this.name = process.name();
   }
 
   @Override
   public void onOpen(Session session, EndpointConfig config) {
     session.setMaxIdleTimeout(0);
     try {
-      stream = runtime.startExec(execId, tty);
+      stream = process.attach();
     } catch (IOException | RuntimeException e) {
-      finish(session, ExecStatus.internalError("error executing command in container: " + e.getMessage()));
+      finish(session, ExecStatus.internalError("cannot attach to " + name + ": " + e.getMessage()));
       return;
     }
     session.addMessageHandler(ByteBuffer.class, (MessageHandler.Whole<ByteBuffer>) message -> receive(session, message));
-    Thread output = new Thread(() -> relayOutput(session), "exec-" + execId.substring(0, Math.min(12, execId.length())));
+    Thread output = new Thread(() -> relayOutput(session), name);
     output.setDaemon(true);
     output.start();
   }
@@ -67,7 +61,7 @@ final class ExecSession extends Endpoint {
 
   @Override
   public void onError(Session session, Throwable failure) {
-    log.debug("exec {} connection failed: {}", execId, failure.toString());
+    log.debug("{} connection failed: {}", name, failure.toString());
     closeStream();
   }
 
@@ -86,10 +80,10 @@ final class ExecSession extends Endpoint {
             stream.closeStdin();
           }
         }
-        default -> log.debug("exec {}: ignoring a message on channel {}", execId, in.channel());
+        default -> log.debug("{}: ignoring a message on channel {}", name, in.channel());
       }
     } catch (IOException e) {
-      log.debug("exec {}: stdin is gone: {}", execId, e.toString());
+      log.debug("{}: stdin is gone: {}", name, e.toString());
     }
   }
 
@@ -103,18 +97,18 @@ final class ExecSession extends Endpoint {
       int width = size.path("Width").asInt(0);
       int height = size.path("Height").asInt(0);
       if (width > 0 && height > 0) {
-        runtime.resizeExec(execId, width, height);
+        process.resize(width, height);
       }
     } catch (RuntimeException e) {
-      log.debug("exec {}: bad resize message: {}", execId, e.toString());
+      log.debug("{}: bad resize message: {}", name, e.toString());
     }
   }
 
   private void relayOutput(Session session) {
     try {
-      DockerExecStream.Output output;
+      HijackedStream.Output output;
       while ((output = stream.next()) != null) {
-        int channel = output.stream() == DockerExecStream.Output.STDERR ? StreamChannel.STDERR : StreamChannel.STDOUT;
+        int channel = output.stream() == HijackedStream.Output.STDERR ? StreamChannel.STDERR : StreamChannel.STDOUT;
         session.getBasicRemote().sendBinary(StreamChannel.encode(channel, output.data()));
       }
     } catch (IOException e) {
@@ -122,29 +116,9 @@ final class ExecSession extends Endpoint {
         closeStream();
         return; // the client left; the process is on its own, as upstream leaves it
       }
-      log.debug("exec {}: output ended early: {}", execId, e.toString());
+      log.debug("{}: output ended early: {}", name, e.toString());
     }
-    finish(session, outcome());
-  }
-
-  private Status outcome() {
-    try {
-      // The stream can end a moment before the engine records the exit code.
-      Optional<Integer> exitCode = runtime.execExitCode(execId);
-      for (int attempt = 0; exitCode.isEmpty() && attempt < EXIT_CODE_POLLS; attempt++) {
-        Thread.sleep(100);
-        exitCode = runtime.execExitCode(execId);
-      }
-      if (exitCode.isEmpty()) {
-        return ExecStatus.internalError("error executing command in container: exit code unknown");
-      }
-      return exitCode.get() == 0 ? ExecStatus.success() : ExecStatus.exitCode(command, exitCode.get());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return ExecStatus.internalError("error executing command in container: interrupted");
-    } catch (RuntimeException e) {
-      return ExecStatus.internalError("error executing command in container: " + e.getMessage());
-    }
+    finish(session, process.outcome());
   }
 
   private void finish(Session session, Status status) {
@@ -154,14 +128,14 @@ final class ExecSession extends Endpoint {
         session.close(new CloseReason(CloseReason.CloseCodes.NORMAL_CLOSURE, ""));
       }
     } catch (IOException e) {
-      log.debug("exec {}: could not send the outcome: {}", execId, e.toString());
+      log.debug("{}: could not send the outcome: {}", name, e.toString());
     } finally {
       closeStream();
     }
   }
 
   private void closeStream() {
-    DockerExecStream current = stream;
+    HijackedStream current = stream;
     if (current != null) {
       try {
         current.close();

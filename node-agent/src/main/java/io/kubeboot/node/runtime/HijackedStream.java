@@ -16,10 +16,11 @@ import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The attached stream of a started Docker exec ({@code POST /exec/{id}/start}, hijacked), with
- * its stdin as a stream that can be closed on its own.
+ * The attached streams of a Docker exec ({@code POST /exec/{id}/start}) or container
+ * ({@code POST /containers/{id}/attach}): the engine hijacks the HTTP connection and then sends
+ * the process's output on it and reads its stdin from it. Stdin can be closed on its own.
  *
- * <p>Hand-written rather than docker-java's {@code execStartCmd}: docker-java's transports copy
+ * <p>Hand-written rather than docker-java's attach commands: docker-java's transports copy
  * stdin into the hijacked connection but never half-close it when stdin ends, so the process
  * never sees end-of-file and {@code kubectl exec -i POD -- cat} would never finish. Here the
  * socket's output is shut down when the client closes stdin, as the docker CLI does.
@@ -27,24 +28,29 @@ import java.nio.charset.StandardCharsets;
  * <p>Reads and writes go straight to the {@link SocketChannel}: its channel streams
  * ({@code Channels.newInputStream}) share one lock, so a blocked read would stall stdin.
  */
-public final class DockerExecStream implements Closeable {
+public final class HijackedStream implements Closeable {
 
   private final SocketChannel channel;
   private final InputStream raw;
   private final boolean tty;
 
-  private DockerExecStream(SocketChannel channel, InputStream raw, boolean tty) {
+  private HijackedStream(SocketChannel channel, InputStream raw, boolean tty) {
     this.channel = channel;
     this.raw = raw;
     this.tty = tty;
   }
 
-  /** Starts exec {@code execId} on the engine at {@code dockerHost} ({@code unix://} or {@code tcp://}). */
-  static DockerExecStream start(String dockerHost, String execId, boolean tty) throws IOException {
+  /**
+   * Sends {@code POST path} with {@code jsonBody} (may be empty) to the engine at
+   * {@code dockerHost} ({@code unix://} or {@code tcp://}) and takes over the connection.
+   *
+   * @param tty whether the process has a terminal: its output then comes raw, not multiplexed
+   */
+  static HijackedStream open(String dockerHost, String path, String jsonBody, boolean tty) throws IOException {
     SocketChannel channel = connect(dockerHost);
     try {
-      byte[] body = ("{\"Detach\":false,\"Tty\":" + tty + "}").getBytes(StandardCharsets.UTF_8);
-      String head = "POST /exec/" + execId + "/start HTTP/1.1\r\nHost: docker\r\n"
+      byte[] body = jsonBody.getBytes(StandardCharsets.UTF_8);
+      String head = "POST " + path + " HTTP/1.1\r\nHost: docker\r\n"
           + "Content-Type: application/json\r\nContent-Length: " + body.length + "\r\n"
           + "Connection: Upgrade\r\nUpgrade: tcp\r\n\r\n";
       write(channel, head.getBytes(StandardCharsets.US_ASCII));
@@ -53,9 +59,9 @@ public final class DockerExecStream implements Closeable {
       String statusLine = readHead(in);
       int code = Integer.parseInt(statusLine.split(" ")[1]);
       if (code != 101 && code != 200) {
-        throw new IOException("docker exec start failed: " + statusLine);
+        throw new IOException("docker answered " + statusLine);
       }
-      return new DockerExecStream(channel, in, tty);
+      return new HijackedStream(channel, in, tty);
     } catch (IOException | RuntimeException e) {
       channel.close();
       throw e;
@@ -97,7 +103,7 @@ public final class DockerExecStream implements Closeable {
 
       @Override
       public void write(byte[] b, int off, int len) throws IOException {
-        DockerExecStream.write(channel, ByteBuffer.wrap(b, off, len));
+        HijackedStream.write(channel, ByteBuffer.wrap(b, off, len));
       }
     };
   }

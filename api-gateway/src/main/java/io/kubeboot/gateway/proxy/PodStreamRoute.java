@@ -16,29 +16,30 @@ import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code pods/exec} goes to the node agent that runs the pod, as the API server sends it to the
- * kubelet: the container is checked against the pod (as upstream does before proxying), then the
- * upgrade request goes to the agent's {@code /exec/{ns}/{pod}/{container}} with the client's own
- * query and upgrade headers. A {@code 101} turns the connection into an {@link UpgradeTunnel};
+ * {@code pods/exec} and {@code pods/attach} go to the node agent that runs the pod, as the API
+ * server sends them to the kubelet: the container is checked against the pod (as upstream does
+ * before proxying), then the upgrade request goes to the agent's
+ * {@code /exec|attach/{ns}/{pod}/{container}} with the client's own query and upgrade headers. A {@code 101} turns the connection into an {@link UpgradeTunnel};
  * any other answer (a Status) is passed on as it came.
  */
 @Component
-class PodExecRoute {
+class PodStreamRoute {
 
   private static final Duration HANDSHAKE_TIMEOUT = Duration.ofSeconds(30);
   private static final Set<String> FINISHED = Set.of("Succeeded", "Failed");
 
   private final PodKubelet kubelets;
 
-  PodExecRoute(PodKubelet kubelets) {
+  PodStreamRoute(PodKubelet kubelets) {
     this.kubelets = kubelets;
   }
 
-  /** {@code path} is {@code /api/v1/namespaces/{ns}/pods/{name}/exec}. */
+  /** {@code path} is {@code /api/v1/namespaces/{ns}/pods/{name}/exec} or {@code .../attach}. */
   void serve(HttpServletRequest request, HttpServletResponse response) throws IOException {
     String[] segments = request.getRequestURI().split("/");
     String namespace = segments[4];
     String pod = segments[6];
+    String subresource = segments[7];
     PodKubelet.Target target = kubelets.locate(namespace, pod);
     String container = target.container(request.getParameter("container"));
     if (!target.hasContainer(container)) {
@@ -46,9 +47,10 @@ class PodExecRoute {
     }
     String phase = target.pod().path("status").path("phase").asString("");
     if (FINISHED.contains(phase)) {
-      throw ApiException.badRequest("cannot exec into a container in a completed pod; current phase is " + phase);
+      String verb = "exec".equals(subresource) ? "exec into" : "attach to";
+      throw ApiException.badRequest("cannot " + verb + " a container in a completed pod; current phase is " + phase);
     }
-    String path = "/exec/" + encode(namespace) + "/" + encode(pod) + "/" + encode(container)
+    String path = "/" + subresource + "/" + encode(namespace) + "/" + encode(pod) + "/" + encode(container)
         + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
     KubeletUpgrade agent;
     try {
