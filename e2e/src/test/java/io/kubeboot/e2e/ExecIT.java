@@ -8,6 +8,9 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -136,7 +139,10 @@ class ExecIT {
 
   @Test
   void runsAnInteractiveShellOnATerminalOfTheClientsSize() {
-    Kubectl.Result result = kubectl.inTerminal(33, 101, "tty; stty size; echo $((6 * 7))\nexit 5\n",
+    // kubectl sends the size alongside the typed input, so the shell waits until the size has come
+    String typed = "tty; until [ -n \"$(stty size 2>/dev/null)\" ]; do sleep 0.1; done; stty size; echo $((6 * 7))\n"
+        + "exit 5\n";
+    Kubectl.Result result = kubectl.inTerminal(33, 101, typed,
         "exec", "-ti", POD, "-n", NS, "--", "sh");
 
     assertThat(result.exitCode()).as(result.toString()).isEqualTo(5);
@@ -167,6 +173,29 @@ class ExecIT {
     } finally {
       attach.destroyForcibly();
     }
+  }
+
+  @Test
+  void anExecWithoutACommandIsABadRequest() throws Exception {
+    HttpResponse<String> reply = Tls.trustingClient().send(
+        HttpRequest.newBuilder(URI.create(cluster.apiUrl() + "/api/v1/namespaces/" + NS + "/pods/" + POD
+            + "/exec?stdout=true")).header("Authorization", "Bearer " + cluster.adminToken()).GET().build(),
+        HttpResponse.BodyHandlers.ofString());
+
+    assertThat(reply.statusCode()).as(reply.body()).isEqualTo(400);
+    assertThat(reply.body()).contains("\"kind\":\"Status\"").contains("\"reason\":\"BadRequest\"")
+        .contains("you must specify at least one command for the container");
+  }
+
+  @Test
+  void anExecThatIsNoUpgradeIsABadRequest() throws Exception {
+    HttpResponse<String> reply = Tls.trustingClient().send(
+        HttpRequest.newBuilder(URI.create(cluster.apiUrl() + "/api/v1/namespaces/" + NS + "/pods/" + POD
+            + "/exec?command=true&stdout=true")).header("Authorization", "Bearer " + cluster.adminToken()).GET().build(),
+        HttpResponse.BodyHandlers.ofString());
+
+    assertThat(reply.statusCode()).as(reply.body()).isEqualTo(400);
+    assertThat(reply.body()).contains("Upgrade request required");
   }
 
   private static void succeeds(Kubectl.Result result) {

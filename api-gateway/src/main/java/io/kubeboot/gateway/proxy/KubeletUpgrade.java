@@ -97,11 +97,26 @@ final class KubeletUpgrade implements Closeable {
     return in;
   }
 
-  /** The body of a refusal: {@code Content-Length} bytes, or up to the end of the connection. */
+  /** The body of a refusal: {@code Content-Length} bytes, chunks, or up to the end of the connection. */
   byte[] body() throws IOException {
-    String length = headers.stream().filter(h -> h.name().equalsIgnoreCase("Content-Length"))
-        .map(Header::value).findFirst().orElse(null);
-    return length == null ? in.readAllBytes() : in.readNBytes(Integer.parseInt(length));
+    String length = header("Content-Length");
+    if (length != null) {
+      return in.readNBytes(Integer.parseInt(length));
+    }
+    if ("chunked".equalsIgnoreCase(header("Transfer-Encoding"))) {
+      ByteArrayOutputStream body = new ByteArrayOutputStream();
+      int size;
+      while ((size = Integer.parseInt(readLine(in).split(";")[0].trim(), 16)) > 0) {
+        body.write(in.readNBytes(size));
+        readLine(in);
+      }
+      return body.toByteArray();
+    }
+    return in.readAllBytes();
+  }
+
+  private String header(String name) {
+    return headers.stream().filter(h -> h.name().equalsIgnoreCase(name)).map(Header::value).findFirst().orElse(null);
   }
 
   @Override
@@ -111,24 +126,25 @@ final class KubeletUpgrade implements Closeable {
 
   private static List<String> readHead(InputStream in) throws IOException {
     List<String> lines = new ArrayList<>();
-    ByteArrayOutputStream line = new ByteArrayOutputStream();
-    while (true) {
-      int b = in.read();
-      if (b < 0) {
-        throw new EOFException("the node agent closed the connection before answering");
-      }
-      if (b == '\n') {
-        String text = line.toString(StandardCharsets.ISO_8859_1);
-        text = text.endsWith("\r") ? text.substring(0, text.length() - 1) : text;
-        if (text.isEmpty()) {
-          return lines;
-        }
-        lines.add(text);
-        line.reset();
-      } else {
-        line.write(b);
-      }
+    String line;
+    while (!(line = readLine(in)).isEmpty()) {
+      lines.add(line);
     }
+    return lines;
+  }
+
+  /** One line without its CRLF. */
+  private static String readLine(InputStream in) throws IOException {
+    ByteArrayOutputStream line = new ByteArrayOutputStream();
+    int b;
+    while ((b = in.read()) != '\n') {
+      if (b < 0) {
+        throw new EOFException("the node agent closed the connection mid-answer");
+      }
+      line.write(b);
+    }
+    String text = line.toString(StandardCharsets.ISO_8859_1);
+    return text.endsWith("\r") ? text.substring(0, text.length() - 1) : text;
   }
 
   static boolean isHopByHopOrCredential(String name) {
