@@ -52,9 +52,29 @@ final class Kubectl {
 
   /** Runs kubectl with {@code stdin} (e.g. a manifest for {@code apply -f -}) and waits up to 60 s. */
   Result withInput(String stdin, String... args) {
+    return execute(stdin, command(args));
+  }
+
+  /**
+   * Runs kubectl on a terminal of {@code rows} x {@code columns} (util-linux {@code script}), typing
+   * {@code input}; for {@code exec -ti}. The output is the terminal's, stdout and stderr together.
+   */
+  Result inTerminal(int rows, int columns, String input, String... args) {
+    StringBuilder line = new StringBuilder("stty rows " + rows + " cols " + columns + "; exec");
+    for (String word : command(args)) {
+      line.append(" '").append(word.replace("'", "'\\''")).append('\'');
+    }
+    return execute(input, List.of("script", "-qec", line.toString(), "/dev/null"));
+  }
+
+  private List<String> command(String... args) {
     List<String> command = new ArrayList<>(List.of(binary, "--kubeconfig", cluster.kubeconfig().toString(),
         "--cache-dir", cacheDir.toString(), "--request-timeout", "30s"));
     command.addAll(List.of(args));
+    return command;
+  }
+
+  private Result execute(String stdin, List<String> command) {
     try {
       // output goes to files: a pipe left unread while waiting could fill and stall kubectl
       Path out = Files.createTempFile(cluster.work(), "kubectl", ".out");
@@ -66,7 +86,7 @@ final class Kubectl {
       process.getOutputStream().close();
       if (!process.waitFor(60, TimeUnit.SECONDS)) {
         process.destroyForcibly();
-        throw new IllegalStateException("kubectl " + String.join(" ", args) + " did not finish in 60 s");
+        throw new IllegalStateException(String.join(" ", command) + " did not finish in 60 s");
       }
       Result result = new Result(process.exitValue(), Files.readString(out), Files.readString(err));
       Files.delete(out);

@@ -15,6 +15,7 @@ import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import tools.jackson.core.JacksonException;
@@ -42,11 +43,13 @@ class ResourceProxyController {
   private final TableConverter tables;
   private final JsonMapper json;
   private final PodLogRoute podLogs;
+  private final PodStreamRoute podStreams;
 
   ResourceProxyController(RequestBodies bodies, ResourceServiceClient resourceService, TableConverter tables,
-      JsonMapper json, PodLogRoute podLogs) {
+      JsonMapper json, PodLogRoute podLogs, PodStreamRoute podStreams) {
     this.bodies = bodies;
     this.podLogs = podLogs;
+    this.podStreams = podStreams;
     this.resourceService = resourceService;
     this.tables = tables;
     this.json = json;
@@ -81,17 +84,26 @@ class ResourceProxyController {
   }
 
   /**
-   * The subresources a node agent serves. {@code log} goes to the pod's node agent; exec, attach
-   * and portforward still go to resource-service (which answers 404 or 501) until the agent serves them.
+   * The subresources a node agent serves. {@code log} goes to the pod's node agent; portforward
+   * still goes to resource-service (which answers 404 or 501) until the agent serves it.
    */
-  @RequestMapping({"/api/*/namespaces/*/pods/*/log", "/api/*/namespaces/*/pods/*/exec",
-      "/api/*/namespaces/*/pods/*/attach", "/api/*/namespaces/*/pods/*/portforward"})
+  @RequestMapping({"/api/*/namespaces/*/pods/*/log", "/api/*/namespaces/*/pods/*/portforward"})
   ResponseEntity<StreamingResponseBody> nodeStream(HttpServletRequest request, HttpServletResponse response) {
     HttpResponse<InputStream> reply = request.getRequestURI().endsWith("/log") && "GET".equals(request.getMethod())
         ? podLogs.send(request)
         : resourceService.send(request, bodies.read(request), true);
     return ResponseEntity.status(reply.statusCode()).headers(replyHeaders(reply))
         .body(LongRunningResponse.raw(reply.body(), response::flushBuffer));
+  }
+
+  /**
+   * {@code pods/exec} and {@code pods/attach}: an upgraded connection tunnelled to the pod's node
+   * agent (GET for WebSocket, POST for SPDY).
+   */
+  @RequestMapping(path = {"/api/*/namespaces/*/pods/*/exec", "/api/*/namespaces/*/pods/*/attach"},
+      method = {RequestMethod.GET, RequestMethod.POST})
+  void podStream(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    podStreams.serve(request, response);
   }
 
   private ResponseEntity<StreamingResponseBody> streamWatch(HttpServletRequest request, HttpServletResponse response) {

@@ -38,7 +38,14 @@ final class ContainerSpecs {
 
   static ContainerSpec sandbox(Pod pod, String node, String image, String network) {
     return new ContainerSpec(name(pod, Labels.SANDBOX, 0), image, null, null, List.of(), null, List.of(), null, null,
-        null, network, labels(pod, node, Labels.SANDBOX, 0));
+        null, network, labels(pod, node, Labels.SANDBOX, 0), hostname(pod));
+  }
+
+  /** As the kubelet: spec.hostname, else the pod's name, cut to a DNS label's 63 characters. */
+  static String hostname(Pod pod) {
+    String hostname = pod.getSpec().getHostname() == null || pod.getSpec().getHostname().isEmpty()
+        ? pod.getMetadata().getName() : pod.getSpec().getHostname();
+    return hostname.length() > 63 ? hostname.substring(0, 63).replaceAll("[-.]+$", "") : hostname;
   }
 
   static ContainerSpec app(Pod pod, Container container, int attempt, String node, String sandboxId,
@@ -50,7 +57,7 @@ final class ContainerSpecs {
     return new ContainerSpec(name(pod, container.getName(), attempt), container.getImage(), command,
         args, env, container.getWorkingDir(), binds(container, volumesDir), memoryBytes(limits.get("memory")),
         nanoCpus(limits.get("cpu")), "container:" + sandboxId, null,
-        labels(pod, node, container.getName(), attempt));
+        labels(pod, node, container.getName(), attempt), null);
   }
 
   /** {@code 128Mi} is 134217728 bytes. */

@@ -13,5 +13,5 @@ import java.util.Map;
  */
 public record ContainerSpec(String name, String image, List<String> entrypoint, List<String> cmd, List<String> env,
     String workingDir, List<String> binds, Long memoryBytes, Long nanoCpus, String networkMode, String network,
-    Map<String, String> labels) {
+    Map<String, String> labels, String hostname) {
 }

@@ -197,6 +197,9 @@ public class DockerRuntime {
     if (spec.workingDir() != null) {
       cmd.withWorkingDir(spec.workingDir());
     }
+    if (spec.hostname() != null) {
+      cmd.withHostName(spec.hostname()); // the sandbox's: every container of the pod shares its UTS namespace
+    }
     try {
       return cmd.exec().getId();
     } catch (ConflictException exists) {
@@ -270,6 +273,56 @@ public class DockerRuntime {
       cmd.withTail(tail);
     }
     return cmd.exec(sink);
+  }
+
+  /** Creates (does not start) a process in a running container, as {@code kubectl exec} asks. */
+  public String createExec(String containerId, List<String> command, boolean stdin, boolean stdout, boolean stderr,
+      boolean tty) {
+    return docker.execCreateCmd(containerId).withCmd(command.toArray(String[]::new)).withAttachStdin(stdin)
+        .withAttachStdout(stdout).withAttachStderr(stderr).withTty(tty).exec().getId();
+  }
+
+  /** Starts the exec and attaches to its streams. */
+  public HijackedStream startExec(String execId, boolean tty) throws IOException {
+    return HijackedStream.open(node.dockerHost(), "/exec/" + execId + "/start",
+        "{\"Detach\":false,\"Tty\":" + tty + "}", tty);
+  }
+
+  /** Attaches to the streams of a running container, from now on (no earlier output). */
+  public HijackedStream attach(String containerId, boolean stdin, boolean stdout, boolean stderr, boolean tty)
+      throws IOException {
+    return HijackedStream.open(node.dockerHost(), "/containers/" + containerId + "/attach?stream=1&stdin="
+        + flag(stdin) + "&stdout=" + flag(stdout) + "&stderr=" + flag(stderr), "", tty);
+  }
+
+  private static int flag(boolean value) {
+    return value ? 1 : 0;
+  }
+
+  /** The exit code of a finished exec; empty while it runs or when the engine does not know one. */
+  public Optional<Integer> execExitCode(String execId) {
+    var inspect = docker.inspectExecCmd(execId).exec();
+    Long code = inspect.getExitCodeLong();
+    return Boolean.TRUE.equals(inspect.isRunning()) || code == null ? Optional.empty()
+        : Optional.of(code.intValue());
+  }
+
+  /** The terminal size of a container with a tty. */
+  public void resizeContainer(String containerId, int width, int height) {
+    try {
+      docker.resizeContainerCmd(containerId).withSize(height, width).exec();
+    } catch (NotFoundException | ConflictException finished) {
+      // the container ended: nothing left to resize
+    }
+  }
+
+  /** The terminal size of a tty exec. */
+  public void resizeExec(String execId, int width, int height) {
+    try {
+      docker.resizeExecCmd(execId).withSize(height, width).exec();
+    } catch (NotFoundException | ConflictException finished) {
+      // the process ended: nothing left to resize
+    }
   }
 
   private static Instant time(String value) {
