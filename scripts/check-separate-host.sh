@@ -5,7 +5,7 @@
 #   - pod to pod by pod IP, both ways: ping and HTTP; the peer sees the pod's own address (no NAT)
 #   - each host routes the other's pod subnet only into the overlay's TUN device
 #   - the Service's ClusterIP, from a pod on either host, reaches endpoints on both hosts
-#   - stopping the separate host's overlay cuts exactly its pods off; restarting it restores them
+#   - stopping either host's overlay cuts exactly its pods off; restarting it restores them
 # Run it against a running cluster after './kubeboot add-node NAME --separate-host', with the same
 # KUBEBOOT_HOME (and KUBEBOOT_* ports) as the cluster and KUBECONFIG set.
 #
@@ -43,6 +43,12 @@ eventually() {
   expect "$what" "$want" "$@"
 }
 
+# pods of an earlier run are gone first, so none of them is taken for a pod of this run
+cleanup
+for ((i = 0; i < 60; i++)); do
+  [[ -z "$(kubectl get pods -l "app=$APP" -o name)" ]] && break
+  sleep 2
+done
 kubectl apply -f - >/dev/null <<EOF
 apiVersion: apps/v1
 kind: Deployment
@@ -79,8 +85,8 @@ EOF
 # one running pod on each host: "name ip" of the first found
 pod_on() {
   kubectl get pods -l "app=$APP" \
-    -o jsonpath='{range .items[*]}{.metadata.name} {.status.podIP} {.spec.nodeName} {.status.phase}{"\n"}{end}' |
-    awk -v node="$1" '$3 == node && $4 == "Running" {print $1, $2; exit}'
+    -o jsonpath='{range .items[*]}{.metadata.name} {.status.podIP} {.spec.nodeName} {.status.phase} {.metadata.deletionTimestamp}{"\n"}{end}' |
+    awk -v node="$1" 'NF == 4 && $3 == node && $4 == "Running" {print $1, $2; exit}'
 }
 for ((i = 0; i < 90; i++)); do
   read -r POD_A IP_A <<<"$(pod_on node-1)" || true
@@ -140,15 +146,22 @@ clusterip_reaches() {
 eventually "ClusterIP $CLUSTER_IP from $POD_A reaches a pod on $HOST" ok clusterip_reaches in_a "$CIDR_B"
 eventually "ClusterIP $CLUSTER_IP from $POD_B reaches a pod on node-1" ok clusterip_reaches in_b "$CIDR_A"
 
-kb_stop "overlay-net@$HOST" 30
-expect "with $HOST's overlay stopped: HTTP $POD_A -> $POD_B" cut http_ok in_a "$IP_B" 8080
-expect "with $HOST's overlay stopped: ping $POD_B -> $POD_A" cut ping_ok in_b "$IP_A"
-expect "with $HOST's overlay stopped: $HOST has no route to $IP_A" cut ip -n "$NS" route get "$IP_A"
-expect "with $HOST's overlay stopped: HTTP $POD_B -> its own host's pods (itself)" ok http_ok in_b "$IP_B" 8080
-expect "with $HOST's overlay stopped: HTTP $POD_A -> its own host's pods (itself)" ok http_ok in_a "$IP_A" 8080
-"$KUBEBOOT_ROOT/kubeboot" add-node "$HOST" --separate-host
-eventually "with $HOST's overlay restarted: HTTP $POD_A -> $POD_B" ok http_ok in_a "$IP_B" 8080
-eventually "with $HOST's overlay restarted: ping $POD_B -> $POD_A" ok ping_ok in_b "$IP_A"
+# cut_and_restore NODE: stop NODE's overlay daemon, check that exactly the traffic between the
+# hosts stops, start it again (add-node starts what is missing) and check that it flows again
+cut_and_restore() {
+  local node=$1 stopped="with $1's overlay stopped:"
+  kb_stop "overlay-net@$node" 30
+  expect "$stopped HTTP $POD_A -> $POD_B" cut http_ok in_a "$IP_B" 8080
+  expect "$stopped ping $POD_B -> $POD_A" cut ping_ok in_b "$IP_A"
+  expect "$stopped HTTP $POD_B -> itself, on its own host" ok http_ok in_b "$IP_B" 8080
+  expect "$stopped HTTP $POD_A -> itself, on its own host" ok http_ok in_a "$IP_A" 8080
+  "$KUBEBOOT_ROOT/kubeboot" add-node "$HOST" --separate-host 2>&1 | grep -v healthy >&2
+  eventually "with $node's overlay restarted: HTTP $POD_A -> $POD_B" ok http_ok in_a "$IP_B" 8080
+  eventually "with $node's overlay restarted: ping $POD_B -> $POD_A" ok ping_ok in_b "$IP_A"
+}
+cut_and_restore "$HOST"
+expect "with $HOST's overlay restarted: $HOST routes $IP_A into kubeboot0" ok test "$(route_dev ip -n "$NS" route get "$IP_A")" = kubeboot0
+cut_and_restore node-1
 
 ((FAILED == 0)) && echo "[check] all passed" || echo "[check] some checks FAILED"
 exit "$FAILED"
