@@ -99,6 +99,18 @@ down() {
   fi
   ip link del "kbh$index" 2>/dev/null || true
   rm -f "$(socket_of "$name")"
+  remove_exec_root "$(exec_root_of "$name")"
+}
+
+# The engine's state under its exec root (sockets, containerd's task folders); a mount it left
+# there (a container's network namespace) is detached first, so nothing mounted is deleted.
+remove_exec_root() {
+  local root=$1 mount
+  [[ -d $root ]] || return 0
+  awk -v root="$root/" 'index($2, root) == 1 {print $2}' /proc/mounts | sort -r | while read -r mount; do
+    umount -l "$mount" 2>/dev/null || true
+  done
+  rm -rf --one-file-system "$root"
 }
 
 underlay_down() {
