@@ -82,11 +82,11 @@ spec:
     targetPort: 8080
 EOF
 
-# one running pod on each host: "name ip" of the first found
+# one ready pod on each host: "name ip" of the first found
 pod_on() {
   kubectl get pods -l "app=$APP" \
-    -o jsonpath='{range .items[*]}{.metadata.name} {.status.podIP} {.spec.nodeName} {.status.phase} {.metadata.deletionTimestamp}{"\n"}{end}' |
-    awk -v node="$1" 'NF == 4 && $3 == node && $4 == "Running" {print $1, $2; exit}'
+    -o jsonpath='{range .items[*]}{.metadata.name} {.status.podIP} {.spec.nodeName} {.status.containerStatuses[0].ready} {.metadata.deletionTimestamp}{"\n"}{end}' |
+    awk -v node="$1" 'NF == 4 && $3 == node && $4 == "true" {print $1, $2; exit}'
 }
 for ((i = 0; i < 90; i++)); do
   read -r POD_A IP_A <<<"$(pod_on node-1)" || true
@@ -94,7 +94,7 @@ for ((i = 0; i < 90; i++)); do
   [[ -n ${IP_A:-} && -n ${IP_B:-} ]] && break
   sleep 2
 done
-[[ -n ${IP_A:-} && -n ${IP_B:-} ]] || kb_die "no running pod of $APP on both node-1 and $HOST after 180 s"
+[[ -n ${IP_A:-} && -n ${IP_B:-} ]] || kb_die "no ready pod of $APP on both node-1 and $HOST after 180 s"
 kubectl get pods -l "app=$APP" -o wide
 
 in_cidr() { # in_cidr IP CIDR (prefix lengths of whole octets, as node IPAM's /24)
