@@ -12,6 +12,7 @@ import io.kubeboot.overlay.core.Overlay;
 import io.kubeboot.overlay.core.OverlayMetrics;
 import io.kubeboot.overlay.core.OverlaySettings;
 import io.kubeboot.overlay.core.RouteTable;
+import io.kubeboot.overlay.tun.ClusterTrafficRules;
 import io.kubeboot.overlay.tun.OverlayLauncher;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
@@ -31,6 +32,7 @@ import org.slf4j.LoggerFactory;
  * what the Nodes say, through an informer: a node that joins, moves or leaves changes the table
  * (and if its own Node loses the annotations, by re-creation or an edit, it publishes them again).
  * Until then it retries in the background, so the daemon itself starts regardless of the API.
+ * With the overlay it installs {@link ClusterTrafficRules}, so pod traffic crosses hosts unmasqueraded.
  */
 public class NodeOverlay implements AutoCloseable {
 
@@ -47,6 +49,7 @@ public class NodeOverlay implements AutoCloseable {
   });
   private volatile RouteTable routes;
   private volatile Overlay overlay;
+  private ClusterTrafficRules trafficRules;
   private volatile String waitingFor = "start";
   private SharedIndexInformer<Node> informer;
 
@@ -81,6 +84,9 @@ public class NodeOverlay implements AutoCloseable {
         routes = new RouteTable(Ipv4Subnet.parse(properties.clusterCidr()), Ipv4Subnet.parse(podCidr));
         overlay = OverlayLauncher.start(new OverlaySettings(properties.device(),
             new InetSocketAddress(properties.address(), properties.port()), properties.underlayMtu(), properties.offload()), routes, metrics);
+      }
+      if (trafficRules == null) {
+        trafficRules = ClusterTrafficRules.install(routes.clusterCidr());
       }
       // assigned before it starts: its handlers read the cache through this field
       informer = client.nodes().runnableInformer(0);
@@ -167,6 +173,9 @@ public class NodeOverlay implements AutoCloseable {
     }
     if (overlay != null) {
       overlay.close();
+    }
+    if (trafficRules != null) {
+      trafficRules.close();
     }
   }
 }

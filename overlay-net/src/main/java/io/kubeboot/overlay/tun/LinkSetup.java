@@ -3,12 +3,10 @@ package io.kubeboot.overlay.tun;
 import io.kubeboot.overlay.core.Encapsulation;
 import io.kubeboot.overlay.core.Ipv4Subnet;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Gives the overlay's TUN device its address, MTU and the cluster route, as flannel does for
@@ -60,19 +58,6 @@ public final class LinkSetup {
   private static void ip(String... arguments) throws IOException {
     List<String> command = new ArrayList<>(List.of("ip"));
     command.addAll(List.of(arguments));
-    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-    try {
-      if (!process.waitFor(30, TimeUnit.SECONDS)) {
-        process.destroyForcibly();
-        throw new IOException(String.join(" ", command) + " did not finish");
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IOException("interrupted: " + String.join(" ", command), e);
-    }
-    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-    if (process.exitValue() != 0) {
-      throw new IOException(String.join(" ", command) + " failed: " + output);
-    }
+    HostCommand.require(command);
   }
 }
