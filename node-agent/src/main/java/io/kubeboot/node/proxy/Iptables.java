@@ -28,15 +28,19 @@ final class Iptables {
   /** Creates the chain (empty) unless present and hooks it first into PREROUTING and OUTPUT, once each. */
   void install() {
     replaceRules(ProxyRules.restoreInput(chain, "0.0.0.0/0", List.of()));
+  }
+
+  /**
+   * Writes the chain's rules and makes sure it is still hooked: something else on the host's
+   * shared tables may have removed the jumps, and kube-proxy too re-checks them at every sync.
+   */
+  void replaceRules(String restoreInput) {
+    require(run(restoreInput, List.of("iptables-restore", "-w", WAIT_SECONDS, "--noflush")), "write " + chain);
     for (String from : ProxyRules.HOOKED_CHAINS) {
       if (run(null, iptables("-C", from)).exitCode() != 0) {
         require(run(null, iptables("-I", from, "1")), "hook " + chain + " into " + from);
       }
     }
-  }
-
-  void replaceRules(String restoreInput) {
-    require(run(restoreInput, List.of("iptables-restore", "-w", WAIT_SECONDS, "--noflush")), "write " + chain);
   }
 
   /** Unhooks, flushes and deletes the chain; what is already gone is fine. */
