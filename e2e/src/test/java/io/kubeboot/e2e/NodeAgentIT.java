@@ -104,7 +104,8 @@ class NodeAgentIT {
     String containerId = running.getStatus().getContainerStatuses().get(0).getContainerID().replace("docker://", "");
     String limits = docker("inspect", "-f", "{{.HostConfig.Memory}} {{.HostConfig.NanoCpus}}", containerId).trim();
     assertThat(limits).isEqualTo("134217728 500000000");
-    assertThat(running.getStatus().getPodIP()).startsWith("10.250.");
+    String podCidr = node.podCidr();
+    assertThat(running.getStatus().getPodIP()).startsWith(podCidr.substring(0, podCidr.lastIndexOf('.') + 1));
     assertThat(running.getStatus().getConditions()).anySatisfy(c -> {
       assertThat(c.getType()).isEqualTo("Ready");
       assertThat(c.getStatus()).isEqualTo("True");

@@ -72,16 +72,22 @@ class ServiceProxyIT {
 
   @AfterAll
   static void cleanUp() {
-    if (client != null) {
-      client.close();
+    try {
+      if (node != null) {
+        node.close(); // stops the node agent, which removes its nat chain, then removes its containers
+        assertNoChainLeft();
+      }
+    } finally {
+      if (client != null) {
+        client.close();
+      }
+      if (cluster != null) {
+        cluster.close();
+      }
     }
-    if (cluster != null) {
-      cluster.close(); // stops the node agent, which removes its nat chain
-    }
-    if (node == null) {
-      return;
-    }
-    node.close();
+  }
+
+  private static void assertNoChainLeft() {
     String chain = chainOf(node.name());
     boolean leftBehind = LocalNode.run("iptables", "-w", "10", "-t", "nat", "-S", chain).exitCode() == 0;
     if (leftBehind) {
