@@ -15,7 +15,6 @@ import io.kubeboot.reconciler.runtime.OwnedPods;
 import io.kubeboot.reconciler.runtime.Controller;
 import io.kubeboot.reconciler.runtime.EventRecorder;
 import io.kubeboot.reconciler.runtime.Informers;
-import io.kubeboot.reconciler.runtime.Owners;
 import io.kubeboot.reconciler.runtime.PodClaims;
 import io.kubeboot.reconciler.runtime.Result;
 import java.time.Clock;
