@@ -87,7 +87,9 @@ start() {
     -Dlog4j2.configurationFile="$KAFKA_DIR/log4j2.properties" kafka.Kafka "$KAFKA_PROPS"
   for ((i = 0; i < 120; i++)); do
     kb_running kafka || { tail -n 30 "$KAFKA_LOG" >&2; kb_die "kafka exited, see $KAFKA_LOG"; }
-    if tail -c +$((from + 1)) "$KAFKA_LOG" | grep -q 'Kafka Server started' \
+    # (process substitution, not a pipe: grep -q stops at the first match, and under pipefail the
+    # SIGPIPE that tail then gets would read as "not started" once the log has grown past 64 KiB)
+    if grep -q 'Kafka Server started' <(tail -c +$((from + 1)) "$KAFKA_LOG") \
         && kb_wait_tcp 127.0.0.1 "$KAFKA_PORT" 1; then
       kb_log "kafka answers on 127.0.0.1:$KAFKA_PORT (log $KAFKA_LOG)"
       return 0
