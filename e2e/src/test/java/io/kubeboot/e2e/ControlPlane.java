@@ -146,6 +146,25 @@ public final class ControlPlane implements AutoCloseable {
    * Starts one more component (scheduler-service, reconciler-service, node-agent, ...) against
    * this cluster's API, with the admin token, and waits until it is healthy. Returns its port.
    */
+  /**
+   * CPU time the control plane's own processes have used so far (Postgres and Kafka not included):
+   * benchmarks divide its growth by their requests, a figure other load on the machine hardly moves.
+   */
+  public synchronized Duration cpuTime() {
+    return cpuTimes().values().stream().reduce(Duration.ZERO, Duration::plus);
+  }
+
+  /** {@link #cpuTime()} per process, by its jar's name. */
+  public synchronized Map<String, Duration> cpuTimes() {
+    Map<String, Duration> times = new java.util.TreeMap<>();
+    for (Process process : processes) {
+      String[] arguments = process.info().arguments().orElse(new String[] {"?"});
+      String jar = Path.of(arguments[arguments.length - 1]).getFileName().toString().replaceFirst("-\\d.*", "");
+      times.merge(jar, process.info().totalCpuDuration().orElse(Duration.ZERO), Duration::plus);
+    }
+    return times;
+  }
+
   public synchronized int startComponent(String service, Map<String, String> environment) {
     try {
       int port = freePort();
@@ -164,6 +183,15 @@ public final class ControlPlane implements AutoCloseable {
    * Stops the component started on {@code port} as an operator would (SIGTERM, so it shuts down
    * cleanly; killed after 20 s), leaving the rest of the cluster running.
    */
+  /** The operating-system process id of the component started on {@code port}. */
+  public synchronized long pid(int port) {
+    Process process = components.get(port);
+    if (process == null) {
+      throw new IllegalArgumentException("no component was started on port " + port);
+    }
+    return process.pid();
+  }
+
   public synchronized void stopComponent(int port) {
     Process process = components.remove(port);
     if (process == null) {

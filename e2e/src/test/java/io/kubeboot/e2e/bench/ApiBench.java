@@ -10,8 +10,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -46,14 +48,18 @@ public final class ApiBench {
     warmUp();
 
     Latencies createLatency = new Latencies(creates);
+    Map<String, Duration> cpuBefore = cluster.cpuTimes();
     double createRate = closedLoop(creates, createLatency,
         i -> send("POST", NS + "/configmaps", configMap("cm-" + i)));
-    System.out.printf("creates: %.0f/s with %d clients, %s%n", createRate, CLIENTS, createLatency.summary());
+    System.out.printf("creates: %.0f/s with %d clients, %s, %s%n", createRate, CLIENTS, createLatency.summary(),
+        cpuPerRequest(cpuBefore, creates));
 
     Latencies getLatency = new Latencies(20_000);
+    cpuBefore = cluster.cpuTimes();
     double getRate = closedLoop(20_000, getLatency,
         i -> send("GET", NS + "/configmaps/cm-" + ThreadLocalRandom.current().nextInt(creates), null));
-    System.out.printf("gets: %.0f/s with %d clients, %s%n", getRate, CLIENTS, getLatency.summary());
+    System.out.printf("gets: %.0f/s with %d clients, %s, %s%n", getRate, CLIENTS, getLatency.summary(),
+        cpuPerRequest(cpuBefore, 20_000));
 
     Latencies listLatency = new Latencies(50);
     for (int i = 0; i < 50; i++) {
@@ -75,9 +81,24 @@ public final class ApiBench {
         fanOut.percentileMillis(99), mixedRate, mixed.percentileMillis(99));
   }
 
+  /** Control-plane CPU per request since {@code before} (all its JVMs; Postgres and Kafka not counted). */
+  private String cpuPerRequest(Map<String, Duration> before, int requests) {
+    Map<String, Duration> after = cluster.cpuTimes();
+    StringBuilder perProcess = new StringBuilder();
+    double total = 0;
+    for (var entry : after.entrySet()) {
+      double ms = entry.getValue().minus(before.getOrDefault(entry.getKey(), Duration.ZERO)).toNanos() / 1e6 / requests;
+      total += ms;
+      perProcess.append(String.format(" %s %.2f", entry.getKey(), ms));
+    }
+    return String.format("control-plane CPU %.2f ms/request (%s)", total, perProcess.toString().trim());
+  }
+
   private void warmUp() throws Exception {
-    Latencies ignored = new Latencies(2000);
+    Latencies ignored = new Latencies(3000);
     closedLoop(2000, ignored, i -> send("GET", NS + "/configmaps?limit=1", null));
+    // creates too, so that the JIT has compiled the write path before it is measured
+    closedLoop(1000, ignored, i -> send("POST", NS + "/configmaps", configMap("warm-" + i)));
   }
 
   interface Request {

@@ -17,11 +17,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 /**
- * {@code ./kubeboot bench pod-start [pods]}: pod start-up latency on one real node agent and the
+ * {@code ./kubeboot bench pod-start [pods] [rate]}: pod start-up latency on one real node agent and the
  * local Docker engine. Creates the pods (busybox {@code sleep 3600}, a local image, so no pull)
  * bound to the node through {@code spec.nodeName}, and measures from each create request to the pod
  * seen Running through an API watch: p50, p99, max, and pods started per second from the first
- * create to the last Running. Deletes the pods afterwards. Default 100 pods.
+ * create to the last Running. Deletes the pods afterwards. Default 100 pods, all created at once (by
+ * {@value #WRITERS} writers); with {@code rate}, created at that many per second, as upstream's
+ * density tests pace pod creation when they measure the start-up SLO.
  */
 public final class PodStartBench {
 
@@ -33,6 +35,7 @@ public final class PodStartBench {
 
   public static void main(String[] args) throws Exception {
     int pods = args.length > 0 ? Integer.parseInt(args[0]) : 100;
+    double rate = args.length > 1 ? Double.parseDouble(args[1]) : 0;
     ControlPlane cluster = ControlPlane.get();
     try (KubernetesClient client = cluster.newClient(); LocalNode node = LocalNode.start(cluster, "bench-node")) {
       client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(NS).endMetadata().build())
@@ -63,6 +66,11 @@ public final class PodStartBench {
         ExecutorService writers = Executors.newFixedThreadPool(WRITERS);
         for (int i = 0; i < pods; i++) {
           String name = "start-" + i;
+          if (rate > 0) {
+            // paced: pod i is created i/rate seconds after the first
+            long due = started + (long) (i * 1e9 / rate);
+            TimeUnit.NANOSECONDS.sleep(Math.max(0, due - System.nanoTime()));
+          }
           writers.execute(() -> {
             createdAt.put(name, System.nanoTime());
             client.pods().inNamespace(NS).resource(pod(name, node.name())).create();
@@ -80,8 +88,8 @@ public final class PodStartBench {
       System.out.printf("create-to-running latency: p50 %.0f ms, p99 %.0f ms, max %.0f ms%n",
           latencies.percentileMillis(50), latencies.percentileMillis(99), latencies.percentileMillis(100));
       deleteAll(client, pods);
-      System.out.printf("pod-start bench: %d pods on 1 node, %.1f pods/s, p50 %.0f ms, p99 %.0f ms, max %.0f ms%n",
-          pods, throughput, latencies.percentileMillis(50), latencies.percentileMillis(99),
+      System.out.printf("pod-start bench: %d pods on 1 node, %s, %.1f pods/s, p50 %.0f ms, p99 %.0f ms, "
+              + "max %.0f ms%n", pods, rate > 0 ? "created at " + rate + "/s" : "created at once", throughput, latencies.percentileMillis(50), latencies.percentileMillis(99),
           latencies.percentileMillis(100));
     }
     System.exit(0);

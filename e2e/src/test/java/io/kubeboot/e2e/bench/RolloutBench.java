@@ -19,6 +19,7 @@ import java.util.function.Predicate;
 public final class RolloutBench {
 
   private static final String NS = "default";
+  private static final Duration POLL = Duration.ofMillis(200);
   private static final String NAME = "rollout";
 
   private RolloutBench() {
@@ -32,7 +33,7 @@ public final class RolloutBench {
       cluster.startComponent("scheduler-service", Map.of());
       cluster.startComponent("node-agent", Map.of("KUBEBOOT_SIMULATED_NODES", Integer.toString(nodes),
           "KUBEBOOT_SIMULATED_NODE_PREFIX", "bench-sim"));
-      long nodesReady = await(Duration.ofMinutes(5), () -> client.nodes().list().getItems().stream()
+      long nodesReady = Waits.millisUntil(Duration.ofMinutes(5), POLL, () -> client.nodes().list().getItems().stream()
           .filter(n -> n.getSpec().getPodCIDR() != null && n.getStatus() != null && n.getStatus().getConditions()
               .stream().anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus())))
           .count() == nodes);
@@ -40,7 +41,7 @@ public final class RolloutBench {
 
       client.apps().deployments().inNamespace(NS).resource(deployment("kubeboot/pause:1")).create();
       client.apps().deployments().inNamespace(NS).withName(NAME).scale(replicas);
-      long scaleUp = await(Duration.ofMinutes(15), () -> settled(client, replicas, d -> true));
+      long scaleUp = Waits.millisUntil(Duration.ofMinutes(15), POLL, () -> settled(client, replicas, d -> true));
       System.out.printf("scale 0 -> %d: all Running and available after %.1f s (%.0f pods/s)%n", replicas,
           scaleUp / 1e3, replicas / (scaleUp / 1e3));
 
@@ -48,7 +49,7 @@ public final class RolloutBench {
           .edit(d -> new DeploymentBuilder(d).editSpec().editTemplate().editSpec().editFirstContainer()
               .withImage("kubeboot/pause:2").endContainer().endSpec().endTemplate().endSpec().build())
           .getMetadata().getGeneration();
-      long rollout = await(Duration.ofMinutes(15), () -> settled(client, replicas,
+      long rollout = Waits.millisUntil(Duration.ofMinutes(15), POLL, () -> settled(client, replicas,
           d -> d.getStatus().getObservedGeneration() != null && d.getStatus().getObservedGeneration() >= generation));
       System.out.printf("rolling update of %d pods (maxSurge/maxUnavailable 25%%): done after %.1f s%n", replicas,
           rollout / 1e3);
@@ -77,21 +78,5 @@ public final class RolloutBench {
         .withNewSpec().addNewContainer().withName("app").withImage(image).withNewResources()
         .addToRequests("cpu", new Quantity("10m")).addToRequests("memory", new Quantity("16Mi")).endResources()
         .endContainer().endSpec().endTemplate().endSpec().build();
-  }
-
-  private interface Check {
-    boolean done() throws Exception;
-  }
-
-  /** Milliseconds until {@code check} holds, polled every 200 ms. */
-  private static long await(Duration timeout, Check check) throws Exception {
-    long start = System.currentTimeMillis();
-    while (!check.done()) {
-      if (System.currentTimeMillis() - start > timeout.toMillis()) {
-        throw new IllegalStateException("not done after " + timeout);
-      }
-      Thread.sleep(200);
-    }
-    return System.currentTimeMillis() - start;
   }
 }

@@ -7,7 +7,10 @@ import jakarta.persistence.Table;
 import java.util.UUID;
 import org.hibernate.annotations.ColumnTransformer;
 
-/** The current state of one object; {@code body} is the whole object as the API returns it. */
+/**
+ * The current state of one object, as JPA reads it; {@code body} is the whole object as the API
+ * returns it. {@link ObjectStore} writes it with SQL of its own.
+ */
 @Entity
 @Table(name = "objects")
 class ObjectRow {
@@ -29,14 +32,6 @@ class ObjectRow {
   protected ObjectRow() {
   }
 
-  ObjectRow(ObjectId id, UUID uid, long resourceVersion, long generation, String body) {
-    this.id = id;
-    this.uid = uid;
-    this.resourceVersion = resourceVersion;
-    this.generation = generation;
-    this.body = body;
-  }
-
   ObjectId id() {
     return id;
   }
@@ -51,11 +46,5 @@ class ObjectRow {
 
   String body() {
     return body;
-  }
-
-  void replace(long resourceVersion, long generation, String body) {
-    this.resourceVersion = resourceVersion;
-    this.generation = generation;
-    this.body = body;
   }
 }

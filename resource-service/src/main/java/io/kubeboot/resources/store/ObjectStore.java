@@ -24,12 +24,17 @@ import tools.jackson.databind.node.ObjectNode;
  * It knows nothing of kinds; the API layer above decides what to write.
  *
  * <p>Writes must run inside the caller's transaction. Each write takes the next revision from
- * {@code revision_counter} with {@code UPDATE ... RETURNING}: the row lock it takes is held to
- * commit, so transactions commit in revision order and the event log never shows a gap that a
+ * {@code revision_counter} with {@code UPDATE ... RETURNING}, in the same statement that writes
+ * the object and its event: the row lock it takes is held to commit, so transactions commit in
+ * revision order and the event log never shows a gap that a
  * later commit fills in. That is what lets watchers and the outbox simply read "revision > last".
  */
 @Component
 public class ObjectStore {
+
+  /** The body parameter with {@code metadata.resourceVersion} set to the revision the CTE {@code next} took. */
+  private static final String STAMPED_BODY =
+      "jsonb_set(cast(:body as jsonb), '{metadata,resourceVersion}', to_jsonb(revision::text))";
 
   private final EntityManager entityManager;
   private final ObjectRows rows;
@@ -61,30 +66,29 @@ public class ObjectStore {
   @Transactional(propagation = Propagation.MANDATORY)
   public ObjectNode insert(ResourceType type, ObjectNode object) {
     ObjectId id = idOf(type, object);
-    long revision = nextRevision();
-    stamp(object, revision);
-    String body = Json.write(object);
     try {
-      entityManager.persist(new ObjectRow(id, uidOf(object), revision, generationOf(object), body));
-      entityManager.persist(new EventRow(revision, id, "ADDED", body));
-      entityManager.flush();
+      long revision = write(id, "ADDED", object, """
+          insert into objects (api_group, resource, namespace, name, uid, resource_version, generation, body)
+          select :group, :resource, :namespace, :name, :uid, revision, :generation, %s from next
+          returning resource_version, body""".formatted(STAMPED_BODY), uidOf(object));
+      return stamp(object, revision);
     } catch (PersistenceException e) {
       throw ApiException.alreadyExists(type.groupResource(), id.name());
     }
-    return object;
   }
 
   /** Replaces the stored state of an existing object (locked by {@link #getForUpdate}). */
   @Transactional(propagation = Propagation.MANDATORY)
   public ObjectNode replace(ResourceType type, ObjectNode object) {
     ObjectId id = idOf(type, object);
-    ObjectRow row = rows.findById(id).orElseThrow(() -> ApiException.notFound(type.groupResource(), id.name()));
-    long revision = nextRevision();
-    stamp(object, revision);
-    String body = Json.write(object);
-    row.replace(revision, generationOf(object), body);
-    entityManager.persist(new EventRow(revision, id, "MODIFIED", body));
-    return object;
+    long revision = write(id, "MODIFIED", object, """
+        update objects set resource_version = revision, generation = :generation, body = %s from next
+        where api_group = :group and resource = :resource and namespace = :namespace and name = :name
+        returning resource_version, body""".formatted(STAMPED_BODY), null);
+    if (revision < 0) {
+      throw ApiException.notFound(type.groupResource(), id.name());
+    }
+    return stamp(object, revision);
   }
 
   /**
@@ -94,12 +98,47 @@ public class ObjectStore {
   @Transactional(propagation = Propagation.MANDATORY)
   public ObjectNode remove(ResourceType type, ObjectNode lastState) {
     ObjectId id = idOf(type, lastState);
-    ObjectRow row = rows.findById(id).orElseThrow(() -> ApiException.notFound(type.groupResource(), id.name()));
-    long revision = nextRevision();
-    rows.delete(row);
-    stamp(lastState, revision);
-    entityManager.persist(new EventRow(revision, id, "DELETED", Json.write(lastState)));
-    return lastState;
+    long revision = write(id, "DELETED", lastState, """
+        delete from objects using next
+        where api_group = :group and resource = :resource and namespace = :namespace and name = :name
+        returning revision as resource_version, %s as body""".formatted(STAMPED_BODY), null);
+    if (revision < 0) {
+      throw ApiException.notFound(type.groupResource(), id.name());
+    }
+    return stamp(lastState, revision);
+  }
+
+  /**
+   * One change in one statement: takes the next revision, applies {@code change} to the objects
+   * table (a statement over the CTE {@code next}, returning the stored revision and body) and
+   * appends the event. The revision counter's row lock, which orders all commits, is so taken by
+   * the transaction's last statement and held only for it and the commit, not across round trips
+   * and JSON work. Hand-written SQL because JPA has no data-modifying CTE.
+   *
+   * @return the new revision, or -1 if {@code change} touched no row
+   */
+  private long write(ObjectId id, String eventType, ObjectNode object, String change, UUID uid) {
+    Query statement = entityManager.createNativeQuery("""
+        with next as (update revision_counter set revision = revision + 1 where id = 1 returning revision),
+        changed as (%s)
+        insert into object_events (revision, api_group, resource, namespace, name, event_type, body)
+        select resource_version, :group, :resource, :namespace, :name, :eventType, body from changed
+        returning revision""".formatted(change))
+        .setParameter("group", id.group()).setParameter("resource", id.resource())
+        .setParameter("namespace", id.namespace()).setParameter("name", id.name())
+        .setParameter("eventType", eventType).setParameter("body", Json.write(object));
+    if (change.contains(":generation")) {
+      statement.setParameter("generation", generationOf(object));
+    }
+    if (uid != null) {
+      statement.setParameter("uid", uid);
+    }
+    List<?> revisions = statement.getResultList();
+    if (revisions.isEmpty()) {
+      return -1;
+    }
+    signalAfterCommit();
+    return ((Number) revisions.get(0)).longValue();
   }
 
   /**
@@ -179,10 +218,7 @@ public class ObjectStore {
         .getSingleResult()).longValue();
   }
 
-  private long nextRevision() {
-    long revision = ((Number) entityManager.createNativeQuery(
-        "update revision_counter set revision = revision + 1 where id = 1 returning revision")
-        .getSingleResult()).longValue();
+  private void signalAfterCommit() {
     if (TransactionSynchronizationManager.isSynchronizationActive()) {
       TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
         @Override
@@ -191,7 +227,6 @@ public class ObjectStore {
         }
       });
     }
-    return revision;
   }
 
   private static ObjectId idOf(ResourceType type, ObjectNode object) {
@@ -199,8 +234,9 @@ public class ObjectStore {
     return ObjectId.of(type, metadata.path("namespace").asString(null), metadata.path("name").asString());
   }
 
-  private static void stamp(ObjectNode object, long revision) {
+  private static ObjectNode stamp(ObjectNode object, long revision) {
     object.withObject("/metadata").put("resourceVersion", Long.toString(revision));
+    return object;
   }
 
   private static UUID uidOf(ObjectNode object) {
