@@ -33,10 +33,19 @@ class EventRow {
   @ColumnTransformer(write = "?::jsonb")
   private String body;
 
+  /** The object's state before a MODIFIED change; null for the other types. */
+  @Column(name = "prev_body", columnDefinition = "jsonb")
+  @ColumnTransformer(write = "?::jsonb")
+  private String previousBody;
+
   protected EventRow() {
   }
 
   EventRow(long revision, ObjectId id, String type, String body) {
+    this(revision, id, type, body, null);
+  }
+
+  EventRow(long revision, ObjectId id, String type, String body, String previousBody) {
     this.revision = revision;
     this.group = id.group();
     this.resource = id.resource();
@@ -44,5 +53,6 @@ class EventRow {
     this.name = id.name();
     this.type = type;
     this.body = body;
+    this.previousBody = previousBody;
   }
 }

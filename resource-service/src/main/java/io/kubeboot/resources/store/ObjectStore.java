@@ -82,8 +82,9 @@ public class ObjectStore {
     long revision = nextRevision();
     stamp(object, revision);
     String body = Json.write(object);
+    String previousBody = row.body();
     row.replace(revision, generationOf(object), body);
-    entityManager.persist(new EventRow(revision, id, "MODIFIED", body));
+    entityManager.persist(new EventRow(revision, id, "MODIFIED", body, previousBody));
     return object;
   }
 
