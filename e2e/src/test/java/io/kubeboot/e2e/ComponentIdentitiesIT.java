@@ -55,10 +55,8 @@ class ComponentIdentitiesIT {
         .exitCode()).isZero();
     await().atMost(Duration.ofSeconds(120)).untilAsserted(() -> {
       List<Pod> pods = client.pods().inNamespace("default").withLabel("app", "web").list().getItems();
-      assertThat(pods).hasSize(2).allSatisfy(pod -> {
-        assertThat(pod.getSpec().getNodeName()).startsWith("rbac-");
-        assertThat(pod.getStatus().getPhase()).isEqualTo("Running");
-      });
+      assertThat(pods).extracting(pod -> pod.getSpec().getNodeName() + " " + pod.getStatus().getPhase())
+          .containsExactly("rbac-0 Running", "rbac-0 Running");
       assertThat(client.apps().deployments().inNamespace("default").withName("web").get().getStatus()
           .getAvailableReplicas()).isEqualTo(2);
     });
