@@ -30,7 +30,25 @@ public record GatewayProperties(@DefaultValue ResourceService resourceService, @
    * @param tokensFile the bearer tokens, kube-apiserver {@code --token-auth-file} format; null turns
    *     authentication off, which only tests should do
    * @param maxRequestBody upstream's limit for one request body
+   * @param authorizationMode upstream's {@code --authorization-mode}: {@code RBAC}, or
+   *     {@code AlwaysAllow} for tests that are not about authorization
    */
-  public record Gateway(Path tokensFile, @DefaultValue("3MB") DataSize maxRequestBody) {
+  public record Gateway(Path tokensFile, @DefaultValue("3MB") DataSize maxRequestBody,
+      @DefaultValue("RBAC") AuthorizationMode authorizationMode) {
+
+    /** Whether requests are authenticated by bearer token at all. */
+    public boolean authenticates() {
+      return tokensFile != null && !tokensFile.toString().isBlank();
+    }
+
+    /**
+     * Whether requests are authorized by RBAC: without authentication every request is the same
+     * anonymous user, so there is nobody to tell apart, and everything is allowed.
+     */
+    public boolean authorizesWithRbac() {
+      return authenticates() && authorizationMode == AuthorizationMode.RBAC;
+    }
   }
+
+  public enum AuthorizationMode { RBAC, ALWAYS_ALLOW }
 }

@@ -33,7 +33,9 @@ public final class ControlPlane implements AutoCloseable {
   private final List<Process> processes = new ArrayList<>();
   /** The components started by {@link #startComponent}, by port, so a test can stop one. */
   private final Map<Integer, Process> components = new java.util.HashMap<>();
-  private final String adminToken = UUID.randomUUID().toString().replace("-", "");
+  private final String adminToken = newToken();
+  /** Users of the token file besides admin, for tests of authorization and of components' own identities. */
+  private final List<User> users;
   /** Each cluster gets its own database and Kafka topics, so suites may run side by side. */
   private final String clusterId = "e2e" + UUID.randomUUID().toString().substring(0, 8);
   /** Logs, certificate and kubeconfig of this cluster; one folder per cluster, so runs never share. */
@@ -42,7 +44,21 @@ public final class ControlPlane implements AutoCloseable {
   private int gatewayPort;
   private int resourceServicePort;
 
-  private ControlPlane() {
+  private ControlPlane(List<User> users) {
+    this.users = List.copyOf(users);
+  }
+
+  /** A user in this cluster's token file: a name, its groups and a bearer token of its own. */
+  public record User(String name, List<String> groups, String token) {
+
+    public static User named(String name, String... groups) {
+      return new User(name, List.of(groups), newToken());
+    }
+
+    /** The record of kube-apiserver's {@code --token-auth-file}: {@code token,user,uid,"group1,group2"}. */
+    String tokenFileRecord() {
+      return token + "," + name + "," + name + ",\"" + String.join(",", groups) + "\"\n";
+    }
   }
 
   /**
@@ -50,7 +66,12 @@ public final class ControlPlane implements AutoCloseable {
    * writes would otherwise show up in other tests' assertions. Close it when the test class ends.
    */
   public static ControlPlane dedicated() {
-    ControlPlane cluster = new ControlPlane();
+    return dedicated(List.of());
+  }
+
+  /** A cluster of its own whose token file also names {@code users}. */
+  public static ControlPlane dedicated(List<User> users) {
+    ControlPlane cluster = new ControlPlane(users);
     cluster.start();
     return cluster;
   }
@@ -70,7 +91,7 @@ public final class ControlPlane implements AutoCloseable {
   /** The cluster shared by tests that only use the API. */
   public static synchronized ControlPlane get() {
     if (instance == null) {
-      instance = new ControlPlane();
+      instance = new ControlPlane(List.of());
       instance.start();
       Runtime.getRuntime().addShutdownHook(new Thread(instance::stop));
     }
@@ -102,7 +123,9 @@ public final class ControlPlane implements AutoCloseable {
       Files.createDirectories(work);
       databaseUrl = freshDatabase();
       Path tokens = work.resolve("tokens.csv");
-      Files.writeString(tokens, adminToken + ",admin,admin,\"system:masters\"\n");
+      StringBuilder records = new StringBuilder(new User("admin", List.of("system:masters"), adminToken).tokenFileRecord());
+      users.forEach(user -> records.append(user.tokenFileRecord()));
+      Files.writeString(tokens, records.toString());
       resourceServicePort = freePort();
       gatewayPort = freePort();
       launch("resource-service", resourceServicePort, Map.of("KUBEBOOT_DB_URL", databaseUrl));
@@ -306,6 +329,10 @@ public final class ControlPlane implements AutoCloseable {
     } catch (Exception e) {
       // best effort: a leftover test database does no harm
     }
+  }
+
+  private static String newToken() {
+    return UUID.randomUUID().toString().replace("-", "");
   }
 
   private static int freePort() throws IOException {

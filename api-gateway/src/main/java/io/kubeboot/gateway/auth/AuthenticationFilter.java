@@ -1,7 +1,6 @@
 package io.kubeboot.gateway.auth;
 
 import io.kubeboot.common.api.ApiException;
-import io.kubeboot.common.api.RequestInfo;
 import io.kubeboot.gateway.Requests;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -18,9 +17,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 
 /**
- * Authenticates every request by its bearer token and asks the {@link Authorizer}, before any
- * handler runs. Failures go through the same exception handling as the handlers' own, so they are
- * Status objects too.
+ * Authenticates every request by its bearer token and asks the {@link Authorizer} whether its
+ * user may make it, before any handler runs. Failures go through the same exception handling as
+ * the handlers' own, so they are Status objects too.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 30)
@@ -54,14 +53,13 @@ class AuthenticationFilter extends OncePerRequestFilter {
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     try {
-      UserInfo user = authenticator.enabled()
-          ? authenticator.authenticate(request.getHeader(HttpHeaders.AUTHORIZATION))
-              .orElseThrow(() -> ApiException.unauthorized("Unauthorized"))
-          : UserInfo.ANONYMOUS;
-      RequestInfo info = Requests.info(request);
-      Authorizer.Decision decision = authorizer.authorize(user, info);
-      if (!decision.allowed()) {
-        throw forbidden(user, info, decision.reason());
+      UserInfo user;
+      if (authenticator.enabled()) {
+        user = authenticator.authenticate(request.getHeader(HttpHeaders.AUTHORIZATION))
+            .orElseThrow(() -> ApiException.unauthorized("Unauthorized"));
+        authorize(Attributes.of(user, Requests.info(request), name -> Requests.queryParam(request, name)));
+      } else {
+        user = UserInfo.ANONYMOUS; // no token file (tests only): nobody to tell apart, so nothing to refuse
       }
       user.attachTo(request);
     } catch (ApiException e) {
@@ -71,19 +69,10 @@ class AuthenticationFilter extends OncePerRequestFilter {
     chain.doFilter(request, response);
   }
 
-  /** Upstream's wording: {@code User "bob" cannot list resource "pods" in API group "" in the namespace "default"}. */
-  static ApiException forbidden(UserInfo user, RequestInfo info, String reason) {
-    StringBuilder message = new StringBuilder("User \"" + user.name() + "\" cannot " + info.verb());
-    if (info.resourceRequest()) {
-      String resource = info.subresource() == null ? info.resource() : info.resource() + "/" + info.subresource();
-      message.append(" resource \"").append(resource).append("\" in API group \"").append(info.group()).append('"');
-      message.append(info.namespaced() ? " in the namespace \"" + info.namespace() + "\"" : " at the cluster scope");
-    } else {
-      message.append(" path \"").append(info.path()).append('"');
+  private void authorize(Attributes attributes) {
+    Authorizer.Decision decision = authorizer.authorize(attributes);
+    if (!decision.allowed()) {
+      throw attributes.forbidden(decision.reason());
     }
-    if (reason != null && !reason.isEmpty()) {
-      message.append(": ").append(reason);
-    }
-    return ApiException.forbidden(info.groupResource(), info.name(), message.toString());
   }
 }

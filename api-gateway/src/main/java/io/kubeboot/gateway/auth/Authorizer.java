@@ -1,21 +1,24 @@
 package io.kubeboot.gateway.auth;
 
-import io.kubeboot.common.api.RequestInfo;
+/** Decides whether a user may make a request, as upstream's {@code authorizer.Authorizer}. */
+public interface Authorizer {
 
-/**
- * Decides whether a user may make a request: the seam for RBAC (Roles, ClusterRoles and their
- * bindings, read through the API). Until that lands, {@link AllowAllAuthorizer} is the only one.
- */
-interface Authorizer {
+  /** Upstream's {@code --authorization-mode=AlwaysAllow}. */
+  Authorizer ALWAYS_ALLOW = attributes -> Decision.allow("");
 
-  Decision authorize(UserInfo user, RequestInfo request);
+  Decision authorize(Attributes attributes);
 
-  /** @param reason why not, appended to upstream's "User ... cannot ..." message */
+  /**
+   * @param reason why, for a SelfSubjectAccessReview's status (and, when refused, appended to
+   *     upstream's "User ... cannot ..." message); may be empty
+   */
   record Decision(boolean allowed, String reason) {
 
-    static final Decision ALLOW = new Decision(true, "");
+    public static Decision allow(String reason) {
+      return new Decision(true, reason);
+    }
 
-    static Decision deny(String reason) {
+    public static Decision deny(String reason) {
       return new Decision(false, reason);
     }
   }

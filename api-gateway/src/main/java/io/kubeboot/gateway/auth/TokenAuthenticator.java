@@ -22,7 +22,7 @@ class TokenAuthenticator {
 
   TokenAuthenticator(GatewayProperties properties) {
     var tokensFile = properties.gateway().tokensFile();
-    if (tokensFile == null || tokensFile.toString().isBlank()) {
+    if (!properties.gateway().authenticates()) {
       log.warn("kubeboot.gateway.tokens-file is not set: authentication is OFF and every request is anonymous");
       users = null;
     } else {

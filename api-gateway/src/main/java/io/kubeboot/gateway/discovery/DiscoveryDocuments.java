@@ -30,7 +30,8 @@ import org.springframework.stereotype.Component;
 /**
  * The discovery documents, all derived from the {@link ResourceRegistry}: the legacy ones
  * ({@code APIVersions}, {@code APIGroupList}, {@code APIGroup}, {@code APIResourceList}) and the
- * aggregated {@code APIGroupDiscoveryList}. Groups appear in registry order, resources by name.
+ * aggregated {@code APIGroupDiscoveryList}, with the {@link GatewayResources} the gateway serves
+ * itself. Groups appear in registry order, resources by name.
  */
 @Component
 class DiscoveryDocuments {
@@ -42,7 +43,9 @@ class DiscoveryDocuments {
   private final Map<String, Map<String, List<ResourceType>>> groups = new LinkedHashMap<>();
 
   DiscoveryDocuments(ResourceRegistry registry) {
-    for (ResourceType type : registry.all()) {
+    List<ResourceType> served = new ArrayList<>(registry.all());
+    served.addAll(GatewayResources.ALL.keySet());
+    for (ResourceType type : served) {
       if (!Subresource.describesAll(type)) {
         log.warn("discovery leaves out subresources of {} it has no description for: {}", type.plural(),
             type.subresources());
@@ -95,7 +98,7 @@ class DiscoveryDocuments {
           .withSingularName(type.singular())
           .withNamespaced(type.namespaced())
           .withKind(type.kind())
-          .withVerbs(ResourceType.VERBS)
+          .withVerbs(verbs(type))
           .withShortNames(type.shortNames().isEmpty() ? null : type.shortNames())
           .withCategories(categories(type).isEmpty() ? null : categories(type))
           .build());
@@ -145,8 +148,12 @@ class DiscoveryDocuments {
         .map(s -> new SubresourceEntry(s.path(), s.responseKind(type), s.verbs()))
         .toList();
     return new AggregatedDiscovery.Resource(type.plural(), GroupVersionKind.of(type),
-        type.namespaced() ? "Namespaced" : "Cluster", type.singular(), ResourceType.VERBS, type.shortNames(),
+        type.namespaced() ? "Namespaced" : "Cluster", type.singular(), verbs(type), type.shortNames(),
         categories(type), subresources);
+  }
+
+  private static List<String> verbs(ResourceType type) {
+    return GatewayResources.ALL.getOrDefault(type, ResourceType.VERBS);
   }
 
   private static List<String> categories(ResourceType type) {

@@ -7,6 +7,7 @@ import io.kubeboot.common.resource.ResourceType;
 import io.kubernetes.client.proto.Meta;
 import io.kubernetes.client.proto.V1;
 import io.kubernetes.client.proto.V1Apps;
+import io.kubernetes.client.proto.V1Authorization;
 import io.kubernetes.client.proto.V1Autoscaling;
 import io.kubernetes.client.proto.V1Batch;
 import io.kubernetes.client.proto.V1Policy;
@@ -37,12 +38,17 @@ class ProtoKinds {
       "autoscaling/v1", V1Autoscaling.getDescriptor(),
       "policy/v1", V1Policy.getDescriptor(),
       "rbac.authorization.k8s.io/v1", V1Rbac.getDescriptor(),
+      "authorization.k8s.io/v1", V1Authorization.getDescriptor(),
       "coordination.k8s.io/v1", SupplementalProtos.COORDINATION_V1,
       "discovery.k8s.io/v1", SupplementalProtos.DISCOVERY_V1);
 
-  /** Bodies of subresources: {@code deployments/scale}, {@code pods/binding}, {@code pods/eviction}. */
+  /**
+   * Bodies of subresources ({@code deployments/scale}, {@code pods/binding}, {@code pods/eviction})
+   * and of the reviews the gateway answers itself ({@code kubectl auth can-i}).
+   */
   private static final List<List<String>> SUBRESOURCE_KINDS = List.of(
-      List.of("autoscaling/v1", "Scale"), List.of("v1", "Binding"), List.of("policy/v1", "Eviction"));
+      List.of("autoscaling/v1", "Scale"), List.of("v1", "Binding"), List.of("policy/v1", "Eviction"),
+      List.of("authorization.k8s.io/v1", "SelfSubjectAccessReview"));
 
   /** Typed clients send the options of a DELETE as a body, under any group-version of the scheme. */
   private static final Descriptor DELETE_OPTIONS = Meta.DeleteOptions.getDescriptor();

@@ -19,7 +19,7 @@ import tools.jackson.databind.json.JsonMapper;
  * format. Like upstream, a body is at most 3 MiB and a PATCH takes only patch formats.
  */
 @Component
-class RequestBodies {
+public class RequestBodies {
 
   private static final List<String> OBJECT_TYPES =
       List.of("application/json", "application/yaml", ProtobufBodies.MEDIA_TYPE);
@@ -38,16 +38,16 @@ class RequestBodies {
   }
 
   /** What to forward: the bytes and their Content-Type; {@link Body#NONE} for a request without body. */
-  record Body(byte[] bytes, String contentType) {
+  public record Body(byte[] bytes, String contentType) {
 
     static final Body NONE = new Body(new byte[0], null);
 
-    boolean isEmpty() {
+    public boolean isEmpty() {
       return bytes.length == 0;
     }
   }
 
-  Body read(HttpServletRequest request) {
+  public Body read(HttpServletRequest request) {
     if (!WITH_BODY.contains(request.getMethod())) {
       return Body.NONE;
     }

@@ -2,7 +2,6 @@ package io.kubeboot.gateway.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.kubeboot.common.api.RequestInfo;
 import io.kubeboot.gateway.GatewayProperties;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -38,22 +37,8 @@ class TokenAuthenticatorTest {
     assertThat(authenticator.enabled()).isTrue();
   }
 
-  @Test
-  void aForbiddenRequestIsWordedAsUpstream() {
-    UserInfo bob = new UserInfo("bob", "1", java.util.List.of());
-    RequestInfo list = RequestInfo.resolve("GET", "/api/v1/namespaces/default/pods", name -> null);
-    RequestInfo scale = RequestInfo.resolve("PATCH", "/apis/apps/v1/namespaces/web/deployments/d/scale", name -> null);
-    RequestInfo nodes = RequestInfo.resolve("GET", "/api/v1/nodes", name -> null);
-
-    assertThat(AuthenticationFilter.forbidden(bob, list, "").getMessage())
-        .isEqualTo("User \"bob\" cannot list resource \"pods\" in API group \"\" in the namespace \"default\"");
-    assertThat(AuthenticationFilter.forbidden(bob, scale, "no role").getMessage()).isEqualTo(
-        "User \"bob\" cannot patch resource \"deployments/scale\" in API group \"apps\" in the namespace \"web\": no role");
-    assertThat(AuthenticationFilter.forbidden(bob, nodes, "").getMessage())
-        .isEqualTo("User \"bob\" cannot list resource \"nodes\" in API group \"\" at the cluster scope");
-  }
-
   private static GatewayProperties properties(Path tokens) {
-    return new GatewayProperties(null, new GatewayProperties.Gateway(tokens, DataSize.ofMegabytes(3)));
+    return new GatewayProperties(null, new GatewayProperties.Gateway(tokens, DataSize.ofMegabytes(3),
+        GatewayProperties.AuthorizationMode.RBAC));
   }
 }

@@ -33,7 +33,7 @@ class DiscoveryDocumentsTest {
   @Test
   void theGroupListHasEveryOtherGroupWithItsPreferredVersion() {
     assertThat(documents.groupList().getGroups()).extracting("name").containsExactly("apps", "batch",
-        "coordination.k8s.io", "discovery.k8s.io", "rbac.authorization.k8s.io");
+        "coordination.k8s.io", "discovery.k8s.io", "rbac.authorization.k8s.io", "authorization.k8s.io");
     assertThat(documents.group("apps").orElseThrow().getPreferredVersion().getGroupVersion()).isEqualTo("apps/v1");
     assertThat(documents.group("")).isEmpty();
     assertThat(documents.group("example.com")).isEmpty();
@@ -53,6 +53,19 @@ class DiscoveryDocumentsTest {
     APIResource nodes = resource(documents.resourceList("", "v1").orElseThrow(), "nodes");
     assertThat(nodes.getNamespaced()).isFalse();
     assertThat(nodes.getCategories()).isNull();
+  }
+
+  @Test
+  void theReviewsTheGatewayAnswersItselfAreListedWithTheirOnlyVerb() {
+    APIResource review = resource(documents.resourceList("authorization.k8s.io", "v1").orElseThrow(),
+        "selfsubjectaccessreviews");
+    assertThat(review.getKind()).isEqualTo("SelfSubjectAccessReview");
+    assertThat(review.getNamespaced()).isFalse();
+    assertThat(review.getVerbs()).containsExactly("create");
+    Group authorization = documents.aggregated(false, "v2").items().stream()
+        .filter(group -> "authorization.k8s.io".equals(group.metadata().get("name"))).findFirst().orElseThrow();
+    assertThat(authorization.versions().get(0).resources()).singleElement()
+        .satisfies(resource -> assertThat(resource.verbs()).containsExactly("create"));
   }
 
   @Test

@@ -14,12 +14,15 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The gateway on a random port, authenticating with src/test/resources/tokens.csv, in front of a
+ * The gateway on a random port, authenticating with src/test/resources/tokens.csv and allowing
+ * every authenticated request, in front of a
  * {@link StubResourceService}. Tests talk to it over real HTTP, as kubectl does. The stub is one
  * per JVM, like the cached application context that points at it.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = "kubeboot.gateway.tokens-file=src/test/resources/tokens.csv")
+    properties = {"kubeboot.gateway.tokens-file=src/test/resources/tokens.csv",
+        // these tests are about the proxy; authorization is tested with RBAC objects of its own
+        "kubeboot.gateway.authorization-mode=AlwaysAllow"})
 public abstract class GatewayTest {
 
   public static final String ADMIN_TOKEN = "admin-token";

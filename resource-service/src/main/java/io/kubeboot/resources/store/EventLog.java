@@ -14,7 +14,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class EventLog {
 
   private static final String COLUMNS =
-      "select revision, api_group, resource, namespace, name, event_type, body::text from object_events ";
+      "select revision, api_group, resource, namespace, name, event_type, body::text, prev_body::text "
+          + "from object_events ";
 
   private final EntityManager entityManager;
 
@@ -83,7 +84,7 @@ public class EventLog {
   private static List<StoredEvent> read(List<?> rows) {
     return ((List<Object[]>) rows).stream()
         .map(r -> new StoredEvent(((Number) r[0]).longValue(), (String) r[1], (String) r[2], (String) r[3],
-            (String) r[4], (String) r[5], (String) r[6]))
+            (String) r[4], (String) r[5], (String) r[6], (String) r[7]))
         .toList();
   }
 }

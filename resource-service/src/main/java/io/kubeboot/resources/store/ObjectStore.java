@@ -35,6 +35,13 @@ public class ObjectStore {
   /** The body parameter with {@code metadata.resourceVersion} set to the revision the CTE {@code next} took. */
   private static final String STAMPED_BODY =
       "jsonb_set(cast(:body as jsonb), '{metadata,resourceVersion}', to_jsonb(revision::text))";
+  /**
+   * The object's stored state before the statement: every part of one statement sees the same
+   * snapshot, so the CTE's own update is not visible here. Kept with MODIFIED events for watches
+   * with selectors (an object entering or leaving the selection).
+   */
+  private static final String PREVIOUS_BODY = "(select o.body from objects o where o.api_group = :group "
+      + "and o.resource = :resource and o.namespace = :namespace and o.name = :name)";
 
   private final EntityManager entityManager;
   private final ObjectRows rows;
@@ -121,9 +128,9 @@ public class ObjectStore {
     Query statement = entityManager.createNativeQuery("""
         with next as (update revision_counter set revision = revision + 1 where id = 1 returning revision),
         changed as (%s)
-        insert into object_events (revision, api_group, resource, namespace, name, event_type, body)
-        select resource_version, :group, :resource, :namespace, :name, :eventType, body from changed
-        returning revision""".formatted(change))
+        insert into object_events (revision, api_group, resource, namespace, name, event_type, body, prev_body)
+        select resource_version, :group, :resource, :namespace, :name, :eventType, body, %s from changed
+        returning revision""".formatted(change, eventType.equals("MODIFIED") ? PREVIOUS_BODY : "null"))
         .setParameter("group", id.group()).setParameter("resource", id.resource())
         .setParameter("namespace", id.namespace()).setParameter("name", id.name())
         .setParameter("eventType", eventType).setParameter("body", Json.write(object));

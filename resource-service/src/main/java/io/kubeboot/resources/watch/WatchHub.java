@@ -4,14 +4,12 @@ import io.kubeboot.common.api.ApiException;
 import io.kubeboot.resources.store.CommitSignal;
 import io.kubeboot.resources.store.EventLog;
 import io.kubeboot.resources.store.StoredEvent;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentSkipListMap;
 import io.kubeboot.resources.support.BackgroundLoop;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -24,7 +22,6 @@ import tools.jackson.databind.node.ObjectNode;
 @Component
 class WatchHub extends BackgroundLoop {
 
-  private static final JsonMapper MAPPER = JsonMapper.builder().build();
   private static final int BATCH = 1000;
   private static final long POLL_MILLIS = 100;
 
@@ -118,12 +115,9 @@ class WatchHub extends BackgroundLoop {
 
   private static HubEvent toHubEvent(StoredEvent stored) {
     ObjectNode object = stored.object();
-    ObjectNode event = MAPPER.createObjectNode();
-    event.put("type", stored.type());
-    event.set("object", object);
-    byte[] line = (MAPPER.writeValueAsString(event) + "\n").getBytes(StandardCharsets.UTF_8);
-    return new HubEvent(stored.revision(), stored.group(), stored.resource(), stored.namespace(), stored.type(),
-        object, line);
+    ObjectNode previous = "DELETED".equals(stored.type()) ? object : stored.previousObject();
+    return HubEvent.of(stored.revision(), stored.group(), stored.resource(), stored.namespace(), stored.type(),
+        object, previous);
   }
 
   /** Starts at the present: older history is served from the database on demand. */

@@ -15,10 +15,30 @@ import tools.jackson.databind.node.ObjectNode;
 public record WatchRequest(ResourceType type, String namespace, Predicate<ObjectNode> filter, long fromRevision,
     long timeoutSeconds, boolean bookmarks, List<ObjectNode> initial) {
 
-  boolean matches(HubEvent event) {
-    return event.resource().equals(type.plural())
-        && event.group().equals(type.group())
-        && (namespace == null || namespace.equals(event.namespace()))
-        && filter.test(event.object());
+  /**
+   * The watch event this watch sends for a change, or null if the change is none of its business.
+   * As upstream's cache watcher, a change is judged by whether the object matched the selectors
+   * before it and matches after it: an object that starts matching is ADDED, one that stops
+   * matching is DELETED (with its state before the change, at the change's resourceVersion), one
+   * that matches throughout is the event itself, and one that never matched is not sent.
+   */
+  byte[] eventFor(HubEvent event) {
+    if (!event.resource().equals(type.plural()) || !event.group().equals(type.group())
+        || (namespace != null && !namespace.equals(event.namespace()))) {
+      return null;
+    }
+    boolean matchesNow = !event.type().equals("DELETED") && filter.test(event.object());
+    boolean matchedBefore = event.previous() == null
+        ? event.type().equals("MODIFIED") && matchesNow // an event stored without its previous state
+        : filter.test(event.previous());
+    if (matchesNow && !matchedBefore && !event.type().equals("ADDED")) {
+      return HubEvent.line("ADDED", event.object());
+    }
+    if (!matchesNow && matchedBefore && !event.type().equals("DELETED")) {
+      ObjectNode last = event.previous().deepCopy();
+      last.withObject("/metadata").put("resourceVersion", Long.toString(event.revision()));
+      return HubEvent.line("DELETED", last);
+    }
+    return matchesNow || matchedBefore ? event.line() : null;
   }
 }

@@ -4,7 +4,6 @@ import io.kubeboot.common.api.ApiException;
 import java.io.Flushable;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import tools.jackson.databind.json.JsonMapper;
@@ -40,7 +39,7 @@ class WatchStream implements StreamingResponseBody {
   @Override
   public void writeTo(OutputStream out) throws IOException {
     for (ObjectNode object : request.initial()) {
-      out.write(line("ADDED", object));
+      out.write(HubEvent.line("ADDED", object));
     }
     flush(out);
     long cursor = request.fromRevision();
@@ -57,8 +56,9 @@ class WatchStream implements StreamingResponseBody {
         boolean wrote = false;
         for (HubEvent event : events) {
           cursor = event.revision();
-          if (request.matches(event)) {
-            out.write(event.line());
+          byte[] line = request.eventFor(event);
+          if (line != null) {
+            out.write(line);
             wrote = true;
           }
         }
@@ -72,7 +72,7 @@ class WatchStream implements StreamingResponseBody {
         }
       }
     } catch (ApiException e) {
-      out.write(line("ERROR", MAPPER.valueToTree(e.status())));
+      out.write(HubEvent.line("ERROR", MAPPER.valueToTree(e.status())));
       flush(out);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -89,13 +89,6 @@ class WatchStream implements StreamingResponseBody {
     object.put("kind", request.type().kind());
     object.put("apiVersion", request.type().apiVersion());
     object.putObject("metadata").put("resourceVersion", Long.toString(revision));
-    return line("BOOKMARK", object);
-  }
-
-  private static byte[] line(String type, ObjectNode object) {
-    ObjectNode event = MAPPER.createObjectNode();
-    event.put("type", type);
-    event.set("object", object);
-    return (MAPPER.writeValueAsString(event) + "\n").getBytes(StandardCharsets.UTF_8);
+    return HubEvent.line("BOOKMARK", object);
   }
 }
