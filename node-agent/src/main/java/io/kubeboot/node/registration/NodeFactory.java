@@ -34,6 +34,12 @@ public final class NodeFactory {
         .build();
   }
 
+  /** Whether the node's {@code Ready} condition, as the API has it, is True. */
+  public static boolean ready(Node node) {
+    return node.getStatus() != null && node.getStatus().getConditions() != null && node.getStatus().getConditions()
+        .stream().anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus()));
+  }
+
   private static String fixed(String podCidr) {
     return podCidr == null || podCidr.isEmpty() ? null : podCidr;
   }

@@ -4,6 +4,8 @@ import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.coordination.v1.LeaseBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
+import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.kubeboot.node.NodeProperties;
@@ -17,6 +19,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -43,6 +46,13 @@ public class SimulatedNodes implements AutoCloseable {
   private final Map<String, SimulatedNode> nodes = new ConcurrentHashMap<>();
   /** When each node last posted its full status; absent until it is registered. */
   private final Map<String, Long> lastStatus = new ConcurrentHashMap<>();
+  /**
+   * Nodes whose status on the API no longer says Ready (the node lifecycle controller marked them
+   * Unknown after a late heartbeat): like the kubelet, which compares the API's status with its
+   * own, they post their full status at their next turn instead of waiting for the report period.
+   */
+  private final Set<String> staleStatus = ConcurrentHashMap.newKeySet();
+  private SharedIndexInformer<Node> informer;
   private final ScheduledExecutorService ticker = Executors.newScheduledThreadPool(2,
       DaemonThreads.named("simulated-heartbeat"));
   private final NodeFactory.Host host;
@@ -65,6 +75,22 @@ public class SimulatedNodes implements AutoCloseable {
   /** Starts registering and heartbeating, announcing {@code port} as every node's kubelet port. */
   public void start(int port) {
     this.port = port;
+    informer = client.nodes().inform(new ResourceEventHandler<>() {
+      @Override
+      public void onAdd(Node node) {
+        check(node);
+      }
+
+      @Override
+      public void onUpdate(Node old, Node node) {
+        check(node);
+      }
+
+      @Override
+      public void onDelete(Node node, boolean finalStateUnknown) {
+        lastStatus.remove(node.getMetadata().getName()); // registers again at its next turn
+      }
+    });
     List<SimulatedNode> all = new ArrayList<>(nodes.values());
     long leaseMillis = properties.leaseRenewal().toMillis();
     for (int i = 0; i < all.size(); i++) {
@@ -73,6 +99,21 @@ public class SimulatedNodes implements AutoCloseable {
       ticker.scheduleAtFixedRate(() -> heartbeat(node), offset, leaseMillis, TimeUnit.MILLISECONDS);
     }
     log.info("simulating {} nodes ({}-0 ...)", all.size(), properties.namePrefix());
+  }
+
+  /** Learns a node's podCIDR as soon as node IPAM assigns it, and whether its status went stale. */
+  private void check(Node node) {
+    SimulatedNode simulated = nodes.get(node.getMetadata().getName());
+    if (simulated == null) {
+      return;
+    }
+    String cidr = podCidr(node);
+    if (cidr != null) {
+      simulated.podCidr(cidr);
+    }
+    if (lastStatus.containsKey(simulated.name()) && !NodeFactory.ready(node)) {
+      staleStatus.add(simulated.name());
+    }
   }
 
   public Optional<SimulatedNode> node(String name) {
@@ -90,7 +131,7 @@ public class SimulatedNodes implements AutoCloseable {
       if (posted == null) {
         register(node);
       }
-      if (posted == null || now - posted >= properties.statusReport().toMillis()) {
+      if (posted == null || staleStatus.remove(node.name()) || now - posted >= properties.statusReport().toMillis()) {
         postStatus(node);
         lastStatus.put(node.name(), now);
       } else if (node.podCidr() == null) {
@@ -117,11 +158,17 @@ public class SimulatedNodes implements AutoCloseable {
     var status = NodeFactory.status(node.properties(), host, port, node.readySince(), clock.instant());
     Node updated = client.nodes().withName(node.name()).status().patch(PatchContext.of(PatchType.JSON_MERGE),
         "{\"status\":" + client.getKubernetesSerialization().asJson(status) + "}");
-    node.podCidr(podCidr(updated));
+    String cidr = podCidr(updated);
+    if (cidr != null) {
+      node.podCidr(cidr);
+    }
   }
 
   private void readPodCidr(SimulatedNode node) {
-    node.podCidr(podCidr(client.nodes().withName(node.name()).get()));
+    String cidr = podCidr(client.nodes().withName(node.name()).get());
+    if (cidr != null) {
+      node.podCidr(cidr);
+    }
   }
 
   private static String podCidr(Node node) {
@@ -148,5 +195,8 @@ public class SimulatedNodes implements AutoCloseable {
   @Override
   public void close() {
     ticker.shutdownNow();
+    if (informer != null) {
+      informer.close();
+    }
   }
 }
