@@ -60,7 +60,7 @@ class GarbageCollectionIT {
         Watch sets = client.apps().replicaSets().inNamespace(NS).withLabel("app", "front").watch(deletions(deletedAt));
         Watch deployments = client.apps().deployments().inNamespace(NS).watch(deletions(deletedAt))) {
 
-      ok(kubectl.run("-n", NS, "delete", "deployment", "front", "--cascade=foreground", "--timeout=50s"));
+      kubectl.run("-n", NS, "delete", "deployment", "front", "--cascade=foreground", "--timeout=50s").assertSucceeded();
 
       // kubectl waited for the Deployment to go: by then its ReplicaSet and pods are gone as well
       assertThat(client.apps().deployments().inNamespace(NS).withName("front").get()).isNull();
@@ -82,7 +82,7 @@ class GarbageCollectionIT {
     String replicaSet = client.apps().replicaSets().inNamespace(NS).withLabel("app", "orphans").list().getItems()
         .get(0).getMetadata().getName();
 
-    ok(kubectl.run("-n", NS, "delete", "deployment", "orphans", "--cascade=orphan", "--timeout=50s"));
+    kubectl.run("-n", NS, "delete", "deployment", "orphans", "--cascade=orphan", "--timeout=50s").assertSucceeded();
 
     assertThat(client.apps().deployments().inNamespace(NS).withName("orphans").get()).isNull();
     ReplicaSet orphan = client.apps().replicaSets().inNamespace(NS).withName(replicaSet).get();
@@ -97,7 +97,8 @@ class GarbageCollectionIT {
     });
 
     // the orphaned ReplicaSet is an owner like any other: deleting it takes its pods
-    ok(kubectl.run("-n", NS, "delete", "replicaset", replicaSet, "--cascade=foreground", "--timeout=50s"));
+    kubectl.run("-n", NS, "delete", "replicaset", replicaSet, "--cascade=foreground", "--timeout=50s")
+        .assertSucceeded();
     assertThat(client.pods().inNamespace(NS).withLabel("app", "orphans").list().getItems()).isEmpty();
   }
 
@@ -111,7 +112,7 @@ class GarbageCollectionIT {
         .withUid(owner.getMetadata().getUid()).withBlockOwnerDeletion(true).endOwnerReference()
         .endMetadata().addToData("k", "v").build()).create();
 
-    ok(kubectl.run("-n", NS, "delete", "deployment", "held", "--cascade=foreground", "--wait=false"));
+    kubectl.run("-n", NS, "delete", "deployment", "held", "--cascade=foreground", "--wait=false").assertSucceeded();
 
     // the collector deletes the ConfigMap too, but its own finalizer holds it, and so the Deployment
     await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
@@ -131,15 +132,15 @@ class GarbageCollectionIT {
         assertThat(client.apps().deployments().inNamespace(NS).withName("held").get()).isNull());
 
     // an object nobody owns, of a kind no controller runs, is not left hanging by its foreground deletion
-    ok(kubectl.run("-n", NS, "create", "configmap", "leaf", "--from-literal=k=v"));
-    ok(kubectl.run("-n", NS, "delete", "configmap", "leaf", "--cascade=foreground", "--timeout=50s"));
+    kubectl.run("-n", NS, "create", "configmap", "leaf", "--from-literal=k=v").assertSucceeded();
+    kubectl.run("-n", NS, "delete", "configmap", "leaf", "--cascade=foreground", "--timeout=50s").assertSucceeded();
     assertThat(client.configMaps().inNamespace(NS).withName("leaf").get()).isNull();
   }
 
   /** A Deployment of {@code replicas} pods, all Running on the simulated nodes. */
   private static void createRunning(String name, int replicas) {
-    ok(kubectl.run("-n", NS, "create", "deployment", name, "--image=registry.example/app:1",
-        "--replicas=" + replicas));
+    kubectl.run("-n", NS, "create", "deployment", name, "--image=registry.example/app:1",
+        "--replicas=" + replicas).assertSucceeded();
     await().atMost(Duration.ofSeconds(90)).untilAsserted(() ->
         assertThat(client.pods().inNamespace(NS).withLabel("app", name).list().getItems()).hasSize(replicas)
             .allSatisfy(pod -> assertThat(pod.getStatus().getPhase()).isEqualTo("Running")));
@@ -160,9 +161,5 @@ class GarbageCollectionIT {
       public void onClose(WatcherException cause) {
       }
     };
-  }
-
-  private static void ok(Kubectl.Result result) {
-    assertThat(result.exitCode()).as(result.toString()).isZero();
   }
 }

@@ -49,22 +49,22 @@ class LoadBalancerIT {
 
   @Test
   void addressesComeFromThePoolOnceEachAndGoBackWhenAServiceIsDeletedOrChangesType() {
-    ok(kubectl.run("-n", NS, "create", "service", "loadbalancer", "web-a", "--tcp=80:8080"));
+    kubectl.run("-n", NS, "create", "service", "loadbalancer", "web-a", "--tcp=80:8080").assertSucceeded();
     String a = awaitAddress("web-a");
-    ok(kubectl.run("-n", NS, "create", "service", "loadbalancer", "web-b", "--tcp=80:8080"));
+    kubectl.run("-n", NS, "create", "service", "loadbalancer", "web-b", "--tcp=80:8080").assertSucceeded();
     String b = awaitAddress("web-b");
-    ok(kubectl.withInput(withLoadBalancerIp("web-c", "172.18.255.202"), "-n", NS, "apply", "-f", "-"));
+    kubectl.withInput(withLoadBalancerIp("web-c", "172.18.255.202"), "-n", NS, "apply", "-f", "-").assertSucceeded();
     String c = awaitAddress("web-c");
     assertThat(List.of(a, b, c)).containsExactly("172.18.255.200", "172.18.255.201", "172.18.255.202");
     Service web = client.services().inNamespace(NS).withName("web-a").get();
     assertThat(web.getStatus().getLoadBalancer().getIngress().get(0).getIpMode()).isEqualTo("VIP");
     int nodePort = web.getSpec().getPorts().get(0).getNodePort();
     Kubectl.Result listed = kubectl.run("-n", NS, "get", "service", "web-a");
-    assertThat(listed.out()).as(listed.toString()).containsPattern("web-a\\s+LoadBalancer\\s+\\S+\\s+" + a.replace(".", "\\.")
-        + "\\s+80:" + nodePort + "/TCP");
+    assertThat(listed.out()).as(listed.toString())
+        .containsPattern("web-a\\s+LoadBalancer\\s+\\S+\\s+" + a.replace(".", "\\.") + "\\s+80:" + nodePort + "/TCP");
 
     // the pool is exhausted: the next one waits, with the reason on the Service
-    ok(kubectl.run("-n", NS, "create", "service", "loadbalancer", "web-d", "--tcp=80:8080"));
+    kubectl.run("-n", NS, "create", "service", "loadbalancer", "web-d", "--tcp=80:8080").assertSucceeded();
     await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
         assertThat(events("web-d", "AllocationFailed")).isNotEmpty());
     assertThat(events("web-d", "AllocationFailed").get(0).getMessage())
@@ -75,21 +75,21 @@ class LoadBalancerIT {
     assertThat(described.out()).as(described.toString()).containsPattern("Warning\\s+AllocationFailed");
 
     // a NodePort Service has no load balancer: web-b's status is cleared and web-d gets its address
-    ok(kubectl.run("-n", NS, "patch", "service", "web-b", "-p", "{\"spec\":{\"type\":\"NodePort\"}}"));
+    kubectl.run("-n", NS, "patch", "service", "web-b", "-p", "{\"spec\":{\"type\":\"NodePort\"}}").assertSucceeded();
     assertThat(awaitAddress("web-d")).isEqualTo(b);
     await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
         assertThat(client.services().inNamespace(NS).withName("web-b").get().getStatus().getLoadBalancer()
             .getIngress()).isNullOrEmpty());
 
     // a deleted Service's address goes to the next one
-    ok(kubectl.run("-n", NS, "delete", "service", "web-a"));
-    ok(kubectl.run("-n", NS, "create", "service", "loadbalancer", "web-e", "--tcp=80:8080"));
+    kubectl.run("-n", NS, "delete", "service", "web-a").assertSucceeded();
+    kubectl.run("-n", NS, "create", "service", "loadbalancer", "web-e", "--tcp=80:8080").assertSucceeded();
     assertThat(awaitAddress("web-e")).isEqualTo(a);
 
     // a restarted reconciler rebuilds the allocation from the Services: nobody moves, nothing is given twice
     cluster.stopComponent(reconciler);
     reconciler = cluster.startComponent("reconciler-service", RECONCILER);
-    ok(kubectl.run("-n", NS, "create", "service", "loadbalancer", "web-f", "--tcp=80:8080"));
+    kubectl.run("-n", NS, "create", "service", "loadbalancer", "web-f", "--tcp=80:8080").assertSucceeded();
     await().atMost(Duration.ofSeconds(90)).untilAsserted(() ->
         assertThat(events("web-f", "AllocationFailed")).isNotEmpty());
     assertThat(addresses()).containsExactlyInAnyOrderEntriesOf(Map.of("web-c", c, "web-d", b, "web-e", a));
@@ -102,14 +102,14 @@ class LoadBalancerIT {
 
   @Test
   void aRequestedAddressOutsideThePoolIsRefusedWithAnEvent() {
-    ok(kubectl.withInput(withLoadBalancerIp("outside", "10.20.30.40"), "-n", NS, "apply", "-f", "-"));
+    kubectl.withInput(withLoadBalancerIp("outside", "10.20.30.40"), "-n", NS, "apply", "-f", "-").assertSucceeded();
 
     await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
         assertThat(events("outside", "AllocationFailed")).extracting(Event::getMessage)
             .contains("Failed to allocate IP for \"lb/outside\": [\"10.20.30.40\"] is not allowed in config"));
     assertThat(client.services().inNamespace(NS).withName("outside").get().getStatus().getLoadBalancer()
         .getIngress()).isNullOrEmpty();
-    ok(kubectl.run("-n", NS, "delete", "service", "outside"));
+    kubectl.run("-n", NS, "delete", "service", "outside").assertSucceeded();
   }
 
   private static String withLoadBalancerIp(String name, String ip) {
@@ -141,7 +141,8 @@ class LoadBalancerIT {
     for (Service service : client.services().inNamespace(NS).list().getItems()) {
       if (service.getStatus().getLoadBalancer() != null && service.getStatus().getLoadBalancer().getIngress() != null
           && !service.getStatus().getLoadBalancer().getIngress().isEmpty()) {
-        addresses.put(service.getMetadata().getName(), service.getStatus().getLoadBalancer().getIngress().get(0).getIp());
+        addresses.put(service.getMetadata().getName(),
+            service.getStatus().getLoadBalancer().getIngress().get(0).getIp());
       }
     }
     return addresses;
@@ -150,9 +151,5 @@ class LoadBalancerIT {
   private static List<Event> events(String service, String reason) {
     return client.v1().events().inNamespace(NS).list().getItems().stream()
         .filter(e -> service.equals(e.getInvolvedObject().getName()) && reason.equals(e.getReason())).toList();
-  }
-
-  private static void ok(Kubectl.Result result) {
-    assertThat(result.exitCode()).as(result.toString()).isZero();
   }
 }

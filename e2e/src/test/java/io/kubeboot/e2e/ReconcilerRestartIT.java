@@ -66,7 +66,7 @@ class ReconcilerRestartIT {
           assertThat(replicaSets("restart")).extracting(rs -> rs.getSpec().getReplicas()).containsExactly(5, 3));
 
       cluster.stopComponent(reconciler);
-      NODES.forEach(node -> ok(kubectl.run("label", "node", node, "restart-go=yes")));
+      NODES.forEach(node -> kubectl.run("label", "node", node, "restart-go=yes").assertSucceeded());
       // the world moves on without the controllers: the new pods start, nobody updates the ReplicaSets
       await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(pods("restart"))
           .filteredOn(pod -> "Running".equals(pod.getStatus().getPhase())).hasSize(8));
@@ -97,7 +97,7 @@ class ReconcilerRestartIT {
       assertThat(specReplicas("twice")).isEqualTo(heldReplicaSets);
       assertThat(podNames("twice")).isEqualTo(heldPods);
 
-      NODES.forEach(node -> ok(kubectl.run("label", "node", node, "twice-go=yes")));
+      NODES.forEach(node -> kubectl.run("label", "node", node, "twice-go=yes").assertSucceeded());
       assertCompleted("twice", 4, observer, firstPods);
     }
   }
@@ -108,7 +108,7 @@ class ReconcilerRestartIT {
               nodeSelector:
                 %s: "yes"
         """.formatted(nodeLabel);
-    ok(kubectl.withInput("""
+    kubectl.withInput("""
         apiVersion: apps/v1
         kind: Deployment
         metadata:
@@ -130,7 +130,8 @@ class ReconcilerRestartIT {
         %s      containers:
               - name: app
                 image: %s
-        """.formatted(name, replicas, name, replicas / 3, name, selector, image), "-n", NS, "apply", "-f", "-"));
+        """.formatted(name, replicas, name, replicas / 3, name, selector, image), "-n", NS, "apply", "-f", "-")
+        .assertSucceeded();
     if (nodeLabel == null) {
       await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> assertThat(pods(name)).hasSize(replicas)
           .allSatisfy(pod -> assertThat(pod.getStatus().getPhase()).isEqualTo("Running")));
@@ -167,8 +168,10 @@ class ReconcilerRestartIT {
 
     assertThat(observer.podsOf(current.getMetadata().getName())).as("pods the new ReplicaSet created")
         .hasSize(replicas);
-    assertThat(observer.podsOf(old.getMetadata().getName())).as("pods of the old ReplicaSet").isEqualTo(firstPods);
-    assertThat(observer.maxSpecReplicas()).as("replicas asked for at once").isLessThanOrEqualTo(replicas + replicas / 3);
+    assertThat(observer.podsOf(old.getMetadata().getName())).as("pods of the old ReplicaSet")
+        .isEqualTo(firstPods);
+    assertThat(observer.maxSpecReplicas()).as("replicas asked for at once")
+        .isLessThanOrEqualTo(replicas + replicas / 3);
   }
 
   /** The Deployment's ReplicaSets, oldest revision first. */
@@ -206,9 +209,5 @@ class ReconcilerRestartIT {
       }
     }
     return skipped;
-  }
-
-  private static void ok(Kubectl.Result result) {
-    assertThat(result.exitCode()).as(result.toString()).isZero();
   }
 }

@@ -102,7 +102,7 @@ final class OwnershipGraph {
           : client.resources(type.get().type()).withName(reference.getName()).get();
       owner = Optional.ofNullable(live).filter(o -> reference.getUid().equals(o.getMetadata().getUid()));
     }
-    return owner.map(o -> DeletionFinalizers.deletingDependents(o) ? OwnerState.DELETING_DEPENDENTS : OwnerState.PRESENT)
-        .orElse(OwnerState.ABSENT);
+    return owner.map(o -> DeletionFinalizers.deletingDependents(o) ? OwnerState.DELETING_DEPENDENTS
+        : OwnerState.PRESENT).orElse(OwnerState.ABSENT);
   }
 }
