@@ -106,6 +106,11 @@ public final class ControlPlane implements AutoCloseable {
     return "http://127.0.0.1:" + resourceServicePort;
   }
 
+  /** The prefix of this cluster's Kafka topics, e.g. {@code <prefix>pods}. */
+  String topicPrefix() {
+    return clusterId + ".events.";
+  }
+
   public String adminToken() {
     return adminToken;
   }
@@ -230,7 +235,7 @@ public final class ControlPlane implements AutoCloseable {
         .redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.appendTo(work.resolve(service + ".log").toFile()));
     builder.environment().put("KUBEBOOT_PORT", Integer.toString(port));
-    builder.environment().put("KUBEBOOT_TOPIC_PREFIX", clusterId + ".events.");
+    builder.environment().put("KUBEBOOT_TOPIC_PREFIX", topicPrefix());
     builder.environment().putAll(environment);
     Process process = builder.start();
     processes.add(process);

@@ -16,6 +16,13 @@ import java.util.concurrent.TimeUnit;
 final class Kubectl {
 
   record Result(int exitCode, String out, String err) {
+
+    /** Fails the test, with what kubectl printed, unless kubectl exited with 0; else returns this result. */
+    Result assertSucceeded() {
+      org.assertj.core.api.Assertions.assertThat(exitCode).as(toString()).isZero();
+      return this;
+    }
+
     @Override
     public String toString() {
       return "exit " + exitCode + "\nstdout:\n" + out + "\nstderr:\n" + err;

@@ -1,24 +1,15 @@
 package io.kubeboot.reconciler;
 
-import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.Pod;
-import io.fabric8.kubernetes.api.model.Service;
-import io.fabric8.kubernetes.api.model.apps.DaemonSet;
-import io.fabric8.kubernetes.api.model.apps.Deployment;
-import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
-import io.fabric8.kubernetes.api.model.apps.StatefulSet;
-import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
-import io.fabric8.kubernetes.api.model.batch.v1.Job;
-import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.kubeboot.reconciler.cronjob.CronJobController;
 import io.kubeboot.reconciler.daemonset.DaemonSetController;
 import io.kubeboot.reconciler.deployment.DeploymentController;
 import io.kubeboot.reconciler.endpoints.DefaultKubernetesService;
 import io.kubeboot.reconciler.endpoints.EndpointsController;
-import io.kubeboot.reconciler.gc.GarbageCollector;
+import io.kubeboot.reconciler.gc.GarbageCollectors;
 import io.kubeboot.reconciler.job.JobController;
 import io.kubeboot.reconciler.job.TtlAfterFinishedController;
+import io.kubeboot.reconciler.loadbalancer.LoadBalancerController;
 import io.kubeboot.reconciler.namespace.NamespaceController;
 import io.kubeboot.reconciler.node.NodeIpamController;
 import io.kubeboot.reconciler.node.NodeLifecycleController;
@@ -34,6 +25,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -108,6 +100,12 @@ class ReconcilerConfiguration {
   }
 
   @Bean
+  LoadBalancerController loadBalancerController(KubernetesClient client, Informers informers, EventRecorder events,
+      ReconcilerProperties properties) {
+    return new LoadBalancerController(client, informers, events, properties.loadBalancer().pool());
+  }
+
+  @Bean
   NamespaceController namespaceController(KubernetesClient client, Informers informers) {
     return new NamespaceController(client, informers);
   }
@@ -132,31 +130,16 @@ class ReconcilerConfiguration {
   }
 
   @Bean
-  GarbageCollector<ReplicaSet> replicaSetCollector(KubernetesClient client, Informers informers) {
-    return new GarbageCollector<>(client, informers, ReplicaSet.class, List.<Class<? extends HasMetadata>>of(Deployment.class));
+  GarbageCollectors garbageCollectors(KubernetesClient client, Informers informers) {
+    return new GarbageCollectors(client, informers);
   }
 
   @Bean
-  GarbageCollector<Pod> podCollector(KubernetesClient client, Informers informers) {
-    return new GarbageCollector<>(client, informers, Pod.class,
-        List.<Class<? extends HasMetadata>>of(ReplicaSet.class, DaemonSet.class, StatefulSet.class, Job.class));
-  }
-
-  @Bean
-  GarbageCollector<Job> jobCollector(KubernetesClient client, Informers informers) {
-    return new GarbageCollector<>(client, informers, Job.class, List.<Class<? extends HasMetadata>>of(CronJob.class));
-  }
-
-  @Bean
-  GarbageCollector<EndpointSlice> endpointSliceCollector(KubernetesClient client, Informers informers) {
-    return new GarbageCollector<>(client, informers, EndpointSlice.class,
-        List.<Class<? extends HasMetadata>>of(Service.class));
-  }
-
-  @Bean
-  ControllerManager controllerManager(List<Controller> controllers, Informers informers,
-      ReconcilerProperties properties, MeterRegistry registry) {
-    return new ControllerManager(controllers, informers, properties.workers(), registry);
+  ControllerManager controllerManager(List<Controller> controllers, GarbageCollectors collectors,
+      Informers informers, ReconcilerProperties properties, MeterRegistry registry) {
+    List<Controller> all = new ArrayList<>(controllers);
+    all.addAll(collectors.controllers());
+    return new ControllerManager(all, informers, properties.workers(), registry);
   }
 
   @Bean

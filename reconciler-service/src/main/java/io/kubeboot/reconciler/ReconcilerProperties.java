@@ -14,6 +14,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param clusterCidr the pod network, carved into one subnet per node
  * @param nodeCidrMaskSize the prefix length of each node's subnet
  * @param nodeMonitorGracePeriod how long a node may stay silent before its Ready condition is Unknown
+ * @param loadBalancer where LoadBalancer Services get their addresses
  */
 @ConfigurationProperties("kubeboot.reconciler")
 record ReconcilerProperties(
@@ -23,7 +24,8 @@ record ReconcilerProperties(
     @DefaultValue LeaderElection leaderElection,
     @DefaultValue("10.244.0.0/16") String clusterCidr,
     @DefaultValue("24") int nodeCidrMaskSize,
-    @DefaultValue("40s") Duration nodeMonitorGracePeriod) {
+    @DefaultValue("40s") Duration nodeMonitorGracePeriod,
+    @DefaultValue LoadBalancer loadBalancer) {
 
   record LeaderElection(
       @DefaultValue("kube-system") String namespace,
@@ -31,5 +33,12 @@ record ReconcilerProperties(
       @DefaultValue("15s") Duration leaseDuration,
       @DefaultValue("10s") Duration renewDeadline,
       @DefaultValue("2s") Duration retryPeriod) {
+  }
+
+  /**
+   * @param pool the addresses to hand out ({@code KUBEBOOT_RECONCILER_LOADBALANCER_POOL}): CIDRs,
+   *     ranges {@code first-last} or single addresses, comma-separated
+   */
+  record LoadBalancer(@DefaultValue("172.18.255.200-172.18.255.250") String pool) {
   }
 }

@@ -28,6 +28,16 @@ class ServicePortalsTest {
   }
 
   @Test
+  void aLoadBalancerServiceIsServedAtItsNodePortsLikeANodePortService() {
+    var svc = service("LoadBalancer", "10.96.0.30").editSpec()
+        .addNewPort().withName("http").withPort(80).withNodePort(31080).endPort().endSpec()
+        .withNewStatus().withNewLoadBalancer().addNewIngress().withIp("172.18.255.200").endIngress()
+        .endLoadBalancer().endStatus().build();
+
+    assertThat(ServicePortals.of(svc)).containsExactly(java.util.Map.entry("http", new Portal("10.96.0.30", 80, 31080)));
+  }
+
+  @Test
   void headlessAndExternalNameServicesAndDeletedOnesHaveNone() {
     assertThat(ServicePortals.of(service("ClusterIP", "None").editSpec().addNewPort().withPort(80).endPort()
         .endSpec().build())).isEmpty();
