@@ -53,6 +53,12 @@ if ! command -v docker-compose >/dev/null; then
   DEBIAN_FRONTEND=noninteractive apt-get install -y -q docker-compose >"$KB_LOGS/apt-docker-compose.log" 2>&1 \
     || kb_die "apt-get install docker-compose failed, see $KB_LOGS/apt-docker-compose.log"
 fi
+# host networking: every port of the stack must be free (a second stack, or another process)
+for port in $(compose config | grep -oE "PORT: ['\"]?[0-9]+" | grep -oE '[0-9]+' | sort -u); do
+  if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+    kb_die "port $port is in use; free it or move it (KUBEBOOT_COMPOSE_*_PORT, see docker-compose.yml)"
+  fi
+done
 step "building the images"
 "$KUBEBOOT_ROOT/kubeboot" images
 trap on_exit EXIT
