@@ -140,7 +140,8 @@ service_context() {
 }
 
 build_one() {
-  local name=$1 dockerfile=service
+  local name=$1 dockerfile=service previous
+  previous="$(docker image inspect -f '{{.Id}}' "$(image_of "$name")" 2>/dev/null || true)"
   BUILD_ARGS=()
   CONTEXT=""
   case $name in
@@ -155,6 +156,9 @@ build_one() {
     kb_die "building $(image_of "$name") failed (log $KB_LOGS/image-$name.log)"
   fi
   kb_log "built $(image_of "$name") ($(docker image inspect -f '{{.Size}}' "$(image_of "$name")" | awk '{printf "%d MB", $1 / 1e6}'))"
+  if [[ -n $previous && $previous != "$(docker image inspect -f '{{.Id}}' "$(image_of "$name")")" ]]; then
+    REPLACED=("$previous" "${REPLACED[@]}")
+  fi
 }
 
 build() {
@@ -168,7 +172,12 @@ build() {
   if [[ " ${names[*]} " != *" jre "* ]] && ! docker image inspect "$(image_of jre)" >/dev/null 2>&1; then
     names=(jre "${names[@]}")
   fi
+  REPLACED=()
   for name in "${names[@]}"; do build_one "$name"; done
+  # the images these replaced, newest first (an old kubeboot/jre goes once the old services built
+  # on it have gone); one still used by a container stays
+  local id
+  for id in "${REPLACED[@]}"; do docker image rm "$id" >/dev/null 2>&1 || true; done
 }
 
 list() {
