@@ -76,6 +76,7 @@ kc wait --for=condition=Ready "node/$NODE" --timeout=300s
 kc get nodes -o wide
 
 step "a Deployment of two busybox httpd pods"
+# shellcheck disable=SC2016 # $(hostname) is the pod's, expanded by its shell
 kc create deployment check-web --image=kubeboot/busybox:latest --replicas=2 -- \
   sh -c 'echo "hello from $(hostname)" > /tmp/index.html && exec httpd -f -p 8080 -h /tmp'
 kc rollout status deployment/check-web --timeout=300s

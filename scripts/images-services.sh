@@ -66,23 +66,23 @@ base_rootfs() {
   if [[ -n $user ]]; then IFS=: read -r name _ _ gid _ <<<"$user"; echo "$name:x:$gid:" >>"$root/etc/group"; fi
   printf '%s\n' 'passwd: files' 'group: files' 'hosts: files dns' >"$root/etc/nsswitch.conf"
   # the libraries are this host's, so the node agent reports its OS image as theirs
-  echo "PRETTY_NAME=\"kubeboot image ($(. /etc/os-release && echo "$PRETTY_NAME") libraries)\"" >"$root/etc/os-release"
+  echo "PRETTY_NAME=\"kubeboot image ($(sed -n 's/^PRETTY_NAME=//p' /etc/os-release | tr -d '"') libraries)\"" >"$root/etc/os-release"
   if [[ -f /etc/protocols ]]; then cp /etc/protocols "$root/etc/"; fi
 }
 
 # the jlinked runtime is made again only when the JDK or the module list changed (jlink is slow)
 jre_context() {
-  local ctx="$WORK/jre" root="$WORK/jre/rootfs" stamp
-  stamp="$(readlink -f "$(command -v jlink)") $(cat "$(dirname "$(readlink -f "$(command -v jlink)")")/../release" | md5sum) $JAVA_MODULES"
-  stamp+=" $(cat "$SOURCES/kubeboot-java" "$SOURCES/kubeboot-init" | md5sum)"
-  if [[ -f $ctx/.stamp && "$(cat "$ctx/.stamp")" == "$stamp" ]]; then return 0; fi
+  local ctx="$WORK/jre" root="$WORK/jre/rootfs" jdk stamp libs
   command -v jlink >/dev/null || kb_die "jlink not found: a JDK 17 (openjdk-17-jdk-headless) is needed"
+  jdk="$(dirname "$(dirname "$(readlink -f "$(command -v jlink)")")")"
+  stamp="$jdk $(md5sum <"$jdk/release") $JAVA_MODULES $(cat "$SOURCES/kubeboot-java" "$SOURCES/kubeboot-init" | md5sum)"
+  if [[ -f $ctx/.stamp && "$(cat "$ctx/.stamp")" == "$stamp" ]]; then return 0; fi
   kb_log "jlinking a Java runtime for kubeboot/jre (log $KB_LOGS/images-jlink.log)"
   base_rootfs "$root"
   jlink --add-modules "$JAVA_MODULES" --strip-debug --no-man-pages --no-header-files --compress=2 \
     --output "$root/opt/java" >"$KB_LOGS/images-jlink.log" 2>&1 || kb_die "jlink failed, see $KB_LOGS/images-jlink.log"
-  copy_libs "$root" "$root"/opt/java/bin/* "$root"/opt/java/lib/server/libjvm.so \
-    $(find "$root/opt/java/lib" -maxdepth 1 -name '*.so' | grep -Ev "$DESKTOP_LIBS")
+  mapfile -t libs < <(find "$root/opt/java/lib" -maxdepth 1 -name '*.so' | grep -Ev "$DESKTOP_LIBS")
+  copy_libs "$root" "$root"/opt/java/bin/* "$root"/opt/java/lib/server/libjvm.so "${libs[@]}"
   install -m 0755 "$SOURCES/kubeboot-java" "$SOURCES/kubeboot-init" "$root/usr/local/bin/"
   echo "$stamp" >"$ctx/.stamp"
 }
