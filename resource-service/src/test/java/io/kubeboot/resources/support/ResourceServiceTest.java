@@ -13,6 +13,8 @@ import org.springframework.context.annotation.Import;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {
         "spring.flyway.clean-disabled=false",
+        // graceful shutdown would wait 30 s for the watches some tests leave open
+        "spring.lifecycle.timeout-per-shutdown-phase=1s",
         // tests clean their database: never default to the developer's cluster database
         "spring.datasource.url=${KUBEBOOT_DB_URL:jdbc:postgresql://127.0.0.1:15432/kubeboot_test}"})
 @Import(CleanDatabase.class)
