@@ -46,7 +46,7 @@ public final class StaticOverlay {
         new InetSocketAddress(required(options, "address"),
             Integer.parseInt(options.getOrDefault("port", Integer.toString(OverlaySettings.DEFAULT_PORT)))),
         Integer.parseInt(options.getOrDefault("underlay-mtu", "0")),
-        Boolean.parseBoolean(options.getOrDefault("offload", "false")));
+        Boolean.parseBoolean(options.getOrDefault("offload", "true")));
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     Path metrics = options.containsKey("metrics-file") ? Path.of(options.get("metrics-file")) : null;
     try (Overlay overlay = OverlayLauncher.start(settings, routes, new OverlayMetrics(registry, routes::peerCount))) {
