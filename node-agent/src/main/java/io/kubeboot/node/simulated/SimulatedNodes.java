@@ -107,10 +107,7 @@ public class SimulatedNodes implements AutoCloseable {
     if (simulated == null) {
       return;
     }
-    String cidr = podCidr(node);
-    if (cidr != null) {
-      simulated.podCidr(cidr);
-    }
+    learnPodCidr(simulated, node);
     if (lastStatus.containsKey(simulated.name()) && !NodeFactory.ready(node)) {
       staleStatus.add(simulated.name());
     }
@@ -134,8 +131,6 @@ public class SimulatedNodes implements AutoCloseable {
       if (posted == null || staleStatus.remove(node.name()) || now - posted >= properties.statusReport().toMillis()) {
         postStatus(node);
         lastStatus.put(node.name(), now);
-      } else if (node.podCidr() == null) {
-        readPodCidr(node); // node IPAM assigns it just after registration
       }
       renewLease(node);
     } catch (RuntimeException e) {
@@ -158,22 +153,15 @@ public class SimulatedNodes implements AutoCloseable {
     var status = NodeFactory.status(node.properties(), host, port, node.readySince(), clock.instant());
     Node updated = client.nodes().withName(node.name()).status().patch(PatchContext.of(PatchType.JSON_MERGE),
         "{\"status\":" + client.getKubernetesSerialization().asJson(status) + "}");
-    String cidr = podCidr(updated);
-    if (cidr != null) {
-      node.podCidr(cidr);
-    }
+    learnPodCidr(node, updated);
   }
 
-  private void readPodCidr(SimulatedNode node) {
-    String cidr = podCidr(client.nodes().withName(node.name()).get());
-    if (cidr != null) {
-      node.podCidr(cidr);
-    }
-  }
-
-  private static String podCidr(Node node) {
+  /** Node IPAM assigns the podCIDR just after registration; a node without one yet keeps waiting. */
+  private static void learnPodCidr(SimulatedNode simulated, Node node) {
     String cidr = node == null || node.getSpec() == null ? null : node.getSpec().getPodCIDR();
-    return cidr == null || cidr.isEmpty() ? null : cidr;
+    if (cidr != null && !cidr.isEmpty()) {
+      simulated.podCidr(cidr);
+    }
   }
 
   /** One merge patch of the renew time, or the Lease's creation the first time. */
