@@ -231,7 +231,7 @@ public final class ControlPlane implements AutoCloseable {
 
   private Process launch(String service, int port, Map<String, String> environment) throws IOException {
     Path jar = root.resolve(service).resolve("target").resolve(service + "-" + version + ".jar");
-    ProcessBuilder builder = new ProcessBuilder("java", "-Xmx384m", "-jar", jar.toString())
+    ProcessBuilder builder = new ProcessBuilder("java", "-Xmx384m", "-XX:+UseParallelGC", "-jar", jar.toString())
         .redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.appendTo(work.resolve(service + ".log").toFile()));
     builder.environment().put("KUBEBOOT_PORT", Integer.toString(port));

@@ -5,8 +5,13 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.kubeboot.e2e.ControlPlane;
+import io.fabric8.kubernetes.api.model.Pod;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 /**
@@ -41,7 +46,10 @@ public final class RolloutBench {
 
       client.apps().deployments().inNamespace(NS).resource(deployment("kubeboot/pause:1")).create();
       client.apps().deployments().inNamespace(NS).withName(NAME).scale(replicas);
-      long scaleUp = Waits.millisUntil(Duration.ofMinutes(15), POLL, () -> settled(client, replicas, d -> true));
+      long scaleUp;
+      try (var progress = progress(client)) {
+        scaleUp = Waits.millisUntil(Duration.ofMinutes(15), POLL, () -> settled(client, replicas, d -> true));
+      }
       System.out.printf("scale 0 -> %d: all Running and available after %.1f s (%.0f pods/s)%n", replicas,
           scaleUp / 1e3, replicas / (scaleUp / 1e3));
 
@@ -49,14 +57,41 @@ public final class RolloutBench {
           .edit(d -> new DeploymentBuilder(d).editSpec().editTemplate().editSpec().editFirstContainer()
               .withImage("kubeboot/pause:2").endContainer().endSpec().endTemplate().endSpec().build())
           .getMetadata().getGeneration();
-      long rollout = Waits.millisUntil(Duration.ofMinutes(15), POLL, () -> settled(client, replicas,
-          d -> d.getStatus().getObservedGeneration() != null && d.getStatus().getObservedGeneration() >= generation));
+      long rollout;
+      try (var progress = progress(client)) {
+        rollout = Waits.millisUntil(Duration.ofMinutes(15), POLL, () -> settled(client, replicas,
+            d -> d.getStatus().getObservedGeneration() != null && d.getStatus().getObservedGeneration() >= generation));
+      }
       System.out.printf("rolling update of %d pods (maxSurge/maxUnavailable 25%%): done after %.1f s%n", replicas,
           rollout / 1e3);
       System.out.printf("rollout bench: %d simulated nodes, %d replicas: scale-up %.1f s, rolling update %.1f s%n",
           nodes, replicas, scaleUp / 1e3, rollout / 1e3);
     }
     System.exit(0);
+  }
+
+  /**
+   * Every 5 s, where the pods are: created, bound to a node, Running, being deleted; and what
+   * the Deployment's status counts. Shows which stage of the pipeline lags.
+   */
+  private static AutoCloseable progress(KubernetesClient client) {
+    long start = System.currentTimeMillis();
+    ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+    timer.scheduleWithFixedDelay(() -> {
+      try {
+        List<Pod> pods = client.pods().inNamespace(NS).withLabel("app", NAME).list().getItems();
+        var status = client.apps().deployments().inNamespace(NS).withName(NAME).get().getStatus();
+        System.out.printf("  %5.1f s: pods %d, bound %d, running %d, deleting %d; deployment updated %s, available %s%n",
+            (System.currentTimeMillis() - start) / 1e3, pods.size(),
+            pods.stream().filter(p -> p.getSpec().getNodeName() != null).count(),
+            pods.stream().filter(p -> p.getStatus() != null && "Running".equals(p.getStatus().getPhase())).count(),
+            pods.stream().filter(p -> p.getMetadata().getDeletionTimestamp() != null).count(),
+            status == null ? null : status.getUpdatedReplicas(), status == null ? null : status.getAvailableReplicas());
+      } catch (RuntimeException e) {
+        System.out.println("  progress: " + e.getMessage());
+      }
+    }, 5, 5, TimeUnit.SECONDS);
+    return timer::shutdownNow;
   }
 
   /** All replicas updated, available and alone: what {@code kubectl rollout status} waits for. */
