@@ -50,7 +50,7 @@ class ReconcilerConfiguration {
 
   @Bean
   EventRecorder eventRecorder(KubernetesClient client) {
-    return new EventRecorder(client);
+    return new EventRecorder(client, Clock.systemUTC());
   }
 
   @Bean

@@ -47,23 +47,27 @@ public final class RolloutBench {
       client.apps().deployments().inNamespace(NS).resource(deployment("kubeboot/pause:1")).create();
       client.apps().deployments().inNamespace(NS).withName(NAME).scale(replicas);
       long scaleUp;
+      CpuUse cpu = CpuUse.since(cluster);
       try (var progress = progress(client)) {
         scaleUp = Waits.millisUntil(Duration.ofMinutes(15), POLL, () -> settled(client, replicas, d -> true));
       }
       System.out.printf("scale 0 -> %d: all Running and available after %.1f s (%.0f pods/s)%n", replicas,
           scaleUp / 1e3, replicas / (scaleUp / 1e3));
+      System.out.println("  " + cpu.summary());
 
       long generation = client.apps().deployments().inNamespace(NS).withName(NAME)
           .edit(d -> new DeploymentBuilder(d).editSpec().editTemplate().editSpec().editFirstContainer()
               .withImage("kubeboot/pause:2").endContainer().endSpec().endTemplate().endSpec().build())
           .getMetadata().getGeneration();
       long rollout;
+      cpu = CpuUse.since(cluster);
       try (var progress = progress(client)) {
         rollout = Waits.millisUntil(Duration.ofMinutes(15), POLL, () -> settled(client, replicas,
             d -> d.getStatus().getObservedGeneration() != null && d.getStatus().getObservedGeneration() >= generation));
       }
       System.out.printf("rolling update of %d pods (maxSurge/maxUnavailable 25%%): done after %.1f s%n", replicas,
           rollout / 1e3);
+      System.out.println("  " + cpu.summary());
       System.out.printf("rollout bench: %d simulated nodes, %d replicas: scale-up %.1f s, rolling update %.1f s%n",
           nodes, replicas, scaleUp / 1e3, rollout / 1e3);
     }
