@@ -19,13 +19,15 @@ import java.util.function.Predicate;
  * controllers and one node-agent process simulating {@code nodes} nodes (default 100), scales a
  * Deployment from 0 to {@code replicas} (default 1,000) and times it until every pod is Running
  * and the Deployment counts them all available; then changes the pod template and times the
- * rolling update until all replicas are updated and available and the old ones are gone.
+ * rolling update until all replicas are updated and available and the old ones are gone. Both
+ * are timed after a warm-up round with a quarter of the replicas.
  */
 public final class RolloutBench {
 
   private static final String NS = "default";
   private static final Duration POLL = Duration.ofMillis(200);
   private static final String NAME = "rollout";
+  private static final String WARM_UP = "warm-up";
 
   private RolloutBench() {
   }
@@ -44,27 +46,25 @@ public final class RolloutBench {
           .count() == nodes);
       System.out.printf("%d simulated nodes Ready with pod CIDRs after %.1f s%n", nodes, nodesReady / 1e3);
 
-      client.apps().deployments().inNamespace(NS).resource(deployment("kubeboot/pause:1")).create();
-      client.apps().deployments().inNamespace(NS).withName(NAME).scale(replicas);
-      long scaleUp;
+      // a warm-up round, timed apart: the JIT compilers of freshly started JVMs spend as much CPU in
+      // their first minute as the control plane's work, which a cluster that has run a while no longer pays
+      long warmUpStart = System.currentTimeMillis();
+      scaleUp(client, WARM_UP, replicas / 4, false);
+      rollOut(client, WARM_UP, replicas / 4, false);
+      client.apps().deployments().inNamespace(NS).withName(WARM_UP).delete();
+      Waits.millisUntil(Duration.ofMinutes(5), POLL,
+          () -> client.pods().inNamespace(NS).withLabel("app", WARM_UP).list().getItems().isEmpty());
+      System.out.printf("warm-up (%d replicas scaled up, rolled and deleted): %.1f s%n", replicas / 4,
+          (System.currentTimeMillis() - warmUpStart) / 1e3);
+
       CpuUse cpu = CpuUse.since(cluster);
-      try (var progress = progress(client)) {
-        scaleUp = Waits.millisUntil(Duration.ofMinutes(15), POLL, () -> settled(client, replicas, d -> true));
-      }
+      long scaleUp = scaleUp(client, NAME, replicas, true);
       System.out.printf("scale 0 -> %d: all Running and available after %.1f s (%.0f pods/s)%n", replicas,
           scaleUp / 1e3, replicas / (scaleUp / 1e3));
       System.out.println("  " + cpu.summary());
 
-      long generation = client.apps().deployments().inNamespace(NS).withName(NAME)
-          .edit(d -> new DeploymentBuilder(d).editSpec().editTemplate().editSpec().editFirstContainer()
-              .withImage("kubeboot/pause:2").endContainer().endSpec().endTemplate().endSpec().build())
-          .getMetadata().getGeneration();
-      long rollout;
       cpu = CpuUse.since(cluster);
-      try (var progress = progress(client)) {
-        rollout = Waits.millisUntil(Duration.ofMinutes(15), POLL, () -> settled(client, replicas,
-            d -> d.getStatus().getObservedGeneration() != null && d.getStatus().getObservedGeneration() >= generation));
-      }
+      long rollout = rollOut(client, NAME, replicas, true);
       System.out.printf("rolling update of %d pods (maxSurge/maxUnavailable 25%%): done after %.1f s%n", replicas,
           rollout / 1e3);
       System.out.println("  " + cpu.summary());
@@ -74,17 +74,40 @@ public final class RolloutBench {
     System.exit(0);
   }
 
+  /** Creates Deployment {@code name} with 0 replicas, scales it and returns the milliseconds until it settled. */
+  private static long scaleUp(KubernetesClient client, String name, int replicas, boolean showProgress)
+      throws Exception {
+    client.apps().deployments().inNamespace(NS).resource(deployment(name, "kubeboot/pause:1")).create();
+    client.apps().deployments().inNamespace(NS).withName(name).scale(replicas);
+    try (AutoCloseable progress = showProgress ? progress(client, name) : () -> { }) {
+      return Waits.millisUntil(Duration.ofMinutes(15), POLL, () -> settled(client, name, replicas, d -> true));
+    }
+  }
+
+  /** Changes the pod template's image and returns the milliseconds until the rolling update settled. */
+  private static long rollOut(KubernetesClient client, String name, int replicas, boolean showProgress)
+      throws Exception {
+    long generation = client.apps().deployments().inNamespace(NS).withName(name)
+        .edit(d -> new DeploymentBuilder(d).editSpec().editTemplate().editSpec().editFirstContainer()
+            .withImage("kubeboot/pause:2").endContainer().endSpec().endTemplate().endSpec().build())
+        .getMetadata().getGeneration();
+    try (AutoCloseable progress = showProgress ? progress(client, name) : () -> { }) {
+      return Waits.millisUntil(Duration.ofMinutes(15), POLL, () -> settled(client, name, replicas,
+          d -> d.getStatus().getObservedGeneration() != null && d.getStatus().getObservedGeneration() >= generation));
+    }
+  }
+
   /**
    * Every 5 s, where the pods are: created, bound to a node, Running, being deleted; and what
    * the Deployment's status counts. Shows which stage of the pipeline lags.
    */
-  private static AutoCloseable progress(KubernetesClient client) {
+  private static AutoCloseable progress(KubernetesClient client, String name) {
     long start = System.currentTimeMillis();
     ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
     timer.scheduleWithFixedDelay(() -> {
       try {
-        List<Pod> pods = client.pods().inNamespace(NS).withLabel("app", NAME).list().getItems();
-        var status = client.apps().deployments().inNamespace(NS).withName(NAME).get().getStatus();
+        List<Pod> pods = client.pods().inNamespace(NS).withLabel("app", name).list().getItems();
+        var status = client.apps().deployments().inNamespace(NS).withName(name).get().getStatus();
         System.out.printf("  %5.1f s: pods %d, bound %d, running %d, deleting %d; deployment updated %s, available %s%n",
             (System.currentTimeMillis() - start) / 1e3, pods.size(),
             pods.stream().filter(p -> p.getSpec().getNodeName() != null).count(),
@@ -99,8 +122,8 @@ public final class RolloutBench {
   }
 
   /** All replicas updated, available and alone: what {@code kubectl rollout status} waits for. */
-  private static boolean settled(KubernetesClient client, int replicas, Predicate<Deployment> also) {
-    Deployment d = client.apps().deployments().inNamespace(NS).withName(NAME).get();
+  private static boolean settled(KubernetesClient client, String name, int replicas, Predicate<Deployment> also) {
+    Deployment d = client.apps().deployments().inNamespace(NS).withName(name).get();
     var status = d.getStatus();
     return status != null && also.test(d) && eq(status.getUpdatedReplicas(), replicas)
         && eq(status.getAvailableReplicas(), replicas) && eq(status.getReplicas(), replicas);
@@ -110,10 +133,10 @@ public final class RolloutBench {
     return value != null && value == expected;
   }
 
-  private static Deployment deployment(String image) {
-    return new DeploymentBuilder().withNewMetadata().withName(NAME).withNamespace(NS).endMetadata()
-        .withNewSpec().withReplicas(0).withNewSelector().addToMatchLabels("app", NAME).endSelector()
-        .withNewTemplate().withNewMetadata().addToLabels("app", NAME).endMetadata()
+  private static Deployment deployment(String name, String image) {
+    return new DeploymentBuilder().withNewMetadata().withName(name).withNamespace(NS).endMetadata()
+        .withNewSpec().withReplicas(0).withNewSelector().addToMatchLabels("app", name).endSelector()
+        .withNewTemplate().withNewMetadata().addToLabels("app", name).endMetadata()
         .withNewSpec().addNewContainer().withName("app").withImage(image).withNewResources()
         .addToRequests("cpu", new Quantity("10m")).addToRequests("memory", new Quantity("16Mi")).endResources()
         .endContainer().endSpec().endTemplate().endSpec().build();

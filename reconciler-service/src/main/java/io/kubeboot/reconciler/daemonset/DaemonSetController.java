@@ -150,7 +150,7 @@ public final class DaemonSetController implements Controller {
       events.warning(ds, COMPONENT, "FailedDaemonPod", "Found failed daemon pod %s/%s on node %s, will try to kill it"
           .formatted(pod.getMetadata().getNamespace(), pod.getMetadata().getName(), pod.getSpec().getNodeName()));
     }
-    expectations.expect(key, plan.nodesNeedingPods().size(), plan.podsToDelete().size());
+    expectations.expect(key, plan.nodesNeedingPods().size(), plan.podsToDelete());
     List<String> needing = plan.nodesNeedingPods();
     for (int i = 0; i < needing.size(); i++) {
       try {
@@ -159,7 +159,7 @@ public final class DaemonSetController implements Controller {
         events.normal(ds, COMPONENT, "SuccessfulCreate", "Created pod: " + created.getMetadata().getName());
       } catch (KubernetesClientException e) {
         expectations.creationsObserved(key, needing.size() - i);
-        expectations.deletionsObserved(key, plan.podsToDelete().size());
+        plan.podsToDelete().forEach(pod -> expectations.deletionObserved(key, pod));
         events.warning(ds, COMPONENT, "FailedCreate", "Error creating: " + e.getMessage());
         throw e;
       }
@@ -169,17 +169,17 @@ public final class DaemonSetController implements Controller {
       Pod pod = victims.get(i);
       try {
         if (client.pods().inNamespace(key.namespace()).withName(pod.getMetadata().getName()).delete().isEmpty()) {
-          expectations.deletionObserved(key); // already gone: its event may have passed before we expected it
+          expectations.deletionObserved(key, pod); // already gone: its event may have passed before we expected it
           continue;
         }
         events.normal(ds, COMPONENT, "SuccessfulDelete", "Deleted pod: " + pod.getMetadata().getName());
       } catch (KubernetesClientException e) {
         if (e.getCode() != HttpURLConnection.HTTP_NOT_FOUND) {
-          expectations.deletionsObserved(key, victims.size() - i);
+          victims.subList(i, victims.size()).forEach(victim -> expectations.deletionObserved(key, victim));
           events.warning(ds, COMPONENT, "FailedDelete", "Error deleting: " + e.getMessage());
           throw e;
         }
-        expectations.deletionObserved(key); // already gone: its event may have passed before we expected it
+        expectations.deletionObserved(key, pod); // already gone: its event may have passed before we expected it
       }
     }
   }

@@ -4,28 +4,42 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.kubeboot.common.ObjectKey;
 import io.kubeboot.common.informer.ResourceEventHandler;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Upstream's controller expectations: after creating or deleting pods, the cache lags the API until
  * the Kafka events arrive, and a reconcile in between would count the old pods and act twice. So
- * each owner remembers how many creations and deletions it still expects to observe, and does not
- * manage its pods again until it has seen them all (or they are so old that an event must have
- * been lost, and the periodic resync has repaired the cache).
+ * each owner remembers how many creations it still expects to observe and which pods' deletions,
+ * and does not manage its pods again until it has seen them all (or they are so old that an event
+ * must have been lost, and the periodic resync has repaired the cache). Deletions are tracked by
+ * pod, as upstream's {@code UIDTrackingControllerExpectations}: a pod marked for deletion and then
+ * removed, or deleted at once, or already gone when we asked, counts once.
  */
 public final class Expectations {
 
   static final Duration TTL = Duration.ofMinutes(5);
 
-  private record Pending(int adds, int deletes, long setAt) {
+  private static final class Pending {
+    final AtomicInteger adds;
+    final Set<String> deletions = ConcurrentHashMap.newKeySet();
+    final long setAt = System.nanoTime();
+
+    Pending(int adds, Collection<Pod> deletions) {
+      this.adds = new AtomicInteger(adds);
+      deletions.forEach(pod -> this.deletions.add(keyOf(pod)));
+    }
   }
 
   private final ConcurrentMap<ObjectKey, Pending> pending = new ConcurrentHashMap<>();
 
-  public void expect(ObjectKey owner, int adds, int deletes) {
-    pending.put(owner, new Pending(adds, deletes, System.nanoTime()));
+  /** {@code adds} creations to come, and the deletion of each pod of {@code deletions}. */
+  public void expect(ObjectKey owner, int adds, Collection<Pod> deletions) {
+    pending.put(owner, new Pending(adds, deletions));
   }
 
   public void creationObserved(ObjectKey owner) {
@@ -34,20 +48,23 @@ public final class Expectations {
 
   /** Also for creations that failed or were never tried: they will never be observed. */
   public void creationsObserved(ObjectKey owner, int count) {
-    pending.computeIfPresent(owner, (key, p) -> new Pending(p.adds() - count, p.deletes(), p.setAt()));
+    Pending p = pending.get(owner);
+    if (p != null) {
+      p.adds.addAndGet(-count);
+    }
   }
 
-  public void deletionObserved(ObjectKey owner) {
-    deletionsObserved(owner, 1);
-  }
-
-  public void deletionsObserved(ObjectKey owner, int count) {
-    pending.computeIfPresent(owner, (key, p) -> new Pending(p.adds(), p.deletes() - count, p.setAt()));
+  /** Also for a deletion that failed, or found the pod gone: it will never be observed. */
+  public void deletionObserved(ObjectKey owner, Pod pod) {
+    Pending p = pending.get(owner);
+    if (p != null) {
+      p.deletions.remove(keyOf(pod));
+    }
   }
 
   public boolean satisfied(ObjectKey owner) {
     Pending p = pending.get(owner);
-    return p == null || (p.adds() <= 0 && p.deletes() <= 0) || System.nanoTime() - p.setAt() > TTL.toNanos();
+    return p == null || (p.adds.get() <= 0 && p.deletions.isEmpty()) || System.nanoTime() - p.setAt > TTL.toNanos();
   }
 
   public void forget(ObjectKey owner) {
@@ -68,16 +85,14 @@ public final class Expectations {
 
       @Override
       public void onUpdate(Pod old, Pod now) {
-        if (old.getMetadata().getDeletionTimestamp() == null && now.getMetadata().getDeletionTimestamp() != null) {
-          ownerKey(now).ifPresent(Expectations.this::deletionObserved);
+        if (now.getMetadata().getDeletionTimestamp() != null) {
+          ownerKey(now).ifPresent(owner -> deletionObserved(owner, now));
         }
       }
 
       @Override
       public void onDelete(Pod pod) {
-        if (pod.getMetadata().getDeletionTimestamp() == null) {
-          ownerKey(pod).ifPresent(Expectations.this::deletionObserved);
-        }
+        ownerKey(pod).ifPresent(owner -> deletionObserved(owner, pod));
       }
 
       private Optional<ObjectKey> ownerKey(Pod pod) {
@@ -85,5 +100,9 @@ public final class Expectations {
             .map(owner -> new ObjectKey(pod.getMetadata().getNamespace(), owner.getName()));
       }
     };
+  }
+
+  private static String keyOf(Pod pod) {
+    return pod.getMetadata().getNamespace() + "/" + pod.getMetadata().getName();
   }
 }

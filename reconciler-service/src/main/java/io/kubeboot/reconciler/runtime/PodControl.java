@@ -52,7 +52,7 @@ public final class PodControl {
    * failure the rest are not tried, and the first failure is thrown.
    */
   public void create(ObjectKey key, HasMetadata owner, PodTemplateSpec template, int count) {
-    expectations.expect(key, count, 0);
+    expectations.expect(key, count, List.of());
     SlowStartBatch.Outcome outcome = new SlowStartBatch(calls).run(count, () -> {
       Pod created;
       try {
@@ -72,7 +72,7 @@ public final class PodControl {
 
   /** Deletes {@code victims} in parallel; one already gone counts as deleted, any other failure is thrown. */
   public void delete(ObjectKey key, HasMetadata owner, List<Pod> victims) {
-    expectations.expect(key, 0, victims.size());
+    expectations.expect(key, 0, victims);
     List<CompletableFuture<Void>> deletions = victims.stream()
         .map(pod -> CompletableFuture.runAsync(() -> delete(key, owner, pod), calls)).toList();
     RuntimeException failure = null;
@@ -90,14 +90,13 @@ public final class PodControl {
 
   private void delete(ObjectKey key, HasMetadata owner, Pod pod) {
     try {
-      client.pods().inNamespace(key.namespace()).withName(pod.getMetadata().getName()).delete();
-    } catch (KubernetesClientException e) {
-      // gone already (its event may have passed before we expected it) or never to be seen
-      expectations.deletionObserved(key);
-      if (e.getCode() != 404) {
-        throw e;
+      if (client.pods().inNamespace(key.namespace()).withName(pod.getMetadata().getName()).delete().isEmpty()) {
+        expectations.deletionObserved(key, pod); // gone already: its event may have passed before we expected it
+        return;
       }
-      return;
+    } catch (KubernetesClientException e) {
+      expectations.deletionObserved(key, pod); // never to be seen
+      throw e;
     }
     events.normal(owner, component, "SuccessfulDelete", "Deleted pod: " + pod.getMetadata().getName());
   }

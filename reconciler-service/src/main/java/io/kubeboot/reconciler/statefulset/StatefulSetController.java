@@ -105,12 +105,13 @@ public final class StatefulSetController implements Controller {
   /** Performs the plan's actions with upstream's event wording, expecting each to be observed before the next plan. */
   private void perform(ObjectKey key, StatefulSet set, List<StatefulSetPlan.Action> actions, String updateRevision) {
     long creates = actions.stream().filter(StatefulSetPlan.Create.class::isInstance).count();
-    expectations.expect(key, (int) creates, actions.size() - (int) creates);
+    expectations.expect(key, (int) creates, actions.stream().filter(StatefulSetPlan.Delete.class::isInstance)
+        .map(action -> ((StatefulSetPlan.Delete) action).pod()).toList());
     for (StatefulSetPlan.Action action : actions) {
       if (action instanceof StatefulSetPlan.Create create) {
         create(key, set, create.ordinal(), updateRevision);
       } else if (action instanceof StatefulSetPlan.Delete delete) {
-        delete(key, set, delete.pod().getMetadata().getName());
+        delete(key, set, delete.pod());
       }
     }
   }
@@ -132,16 +133,17 @@ public final class StatefulSetController implements Controller {
     }
   }
 
-  private void delete(ObjectKey key, StatefulSet set, String name) {
+  private void delete(ObjectKey key, StatefulSet set, Pod pod) {
+    String name = pod.getMetadata().getName();
     try {
       if (client.pods().inNamespace(key.namespace()).withName(name).delete().isEmpty()) {
-        expectations.deletionObserved(key); // already gone
+        expectations.deletionObserved(key, pod); // already gone
         return;
       }
       events.normal(set, COMPONENT, "SuccessfulDelete", "delete Pod %s in StatefulSet %s successful"
           .formatted(name, set.getMetadata().getName()));
     } catch (KubernetesClientException e) {
-      expectations.deletionObserved(key);
+      expectations.deletionObserved(key, pod);
       events.warning(set, COMPONENT, "FailedDelete", "delete Pod %s in StatefulSet %s failed error: %s"
           .formatted(name, set.getMetadata().getName(), e.getMessage()));
       throw e;
