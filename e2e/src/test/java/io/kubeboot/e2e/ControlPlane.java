@@ -182,6 +182,11 @@ public final class ControlPlane implements AutoCloseable {
     return cpuTimes().values().stream().reduce(Duration.ZERO, Duration::plus);
   }
 
+  /** The process ids of the control plane's processes. */
+  public synchronized List<Long> pids() {
+    return processes.stream().map(Process::pid).toList();
+  }
+
   /** {@link #cpuTime()} per process, by its jar's name. */
   public synchronized Map<String, Duration> cpuTimes() {
     Map<String, Duration> times = new java.util.TreeMap<>();

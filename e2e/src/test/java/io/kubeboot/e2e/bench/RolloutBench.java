@@ -15,12 +15,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 /**
- * {@code ./kubeboot bench rollout [nodes] [replicas]}: on a cluster with the scheduler, the
+ * {@code ./kubeboot bench rollout [nodes] [replicas] [progress]}: on a cluster with the scheduler, the
  * controllers and one node-agent process simulating {@code nodes} nodes (default 100), scales a
  * Deployment from 0 to {@code replicas} (default 1,000) and times it until every pod is Running
  * and the Deployment counts them all available; then changes the pod template and times the
  * rolling update until all replicas are updated and available and the old ones are gone. Both
- * are timed after a warm-up round with a quarter of the replicas.
+ * are timed after the same done once as a warm-up. With {@code progress}, prints
+ * every 5 s where the pods are.
  */
 public final class RolloutBench {
 
@@ -35,6 +36,8 @@ public final class RolloutBench {
   public static void main(String[] args) throws Exception {
     int nodes = args.length > 0 ? Integer.parseInt(args[0]) : 100;
     int replicas = args.length > 1 ? Integer.parseInt(args[1]) : 1000;
+    // listing every pod each 5 s costs the API server too: shown only when asked for
+    boolean showProgress = args.length > 2 && "progress".equals(args[2]);
     try (ControlPlane cluster = ControlPlane.dedicated(); KubernetesClient client = cluster.newClient()) {
       cluster.startComponent("reconciler-service", Map.of());
       cluster.startComponent("scheduler-service", Map.of());
@@ -49,22 +52,22 @@ public final class RolloutBench {
       // a warm-up round, timed apart: the JIT compilers of freshly started JVMs spend as much CPU in
       // their first minute as the control plane's work, which a cluster that has run a while no longer pays
       long warmUpStart = System.currentTimeMillis();
-      scaleUp(client, WARM_UP, replicas / 4, false);
-      rollOut(client, WARM_UP, replicas / 4, false);
+      scaleUp(client, WARM_UP, replicas, false);
+      rollOut(client, WARM_UP, replicas, false);
       client.apps().deployments().inNamespace(NS).withName(WARM_UP).delete();
       Waits.millisUntil(Duration.ofMinutes(5), POLL,
           () -> client.pods().inNamespace(NS).withLabel("app", WARM_UP).list().getItems().isEmpty());
-      System.out.printf("warm-up (%d replicas scaled up, rolled and deleted): %.1f s%n", replicas / 4,
+      System.out.printf("warm-up (%d replicas scaled up, rolled and deleted): %.1f s%n", replicas,
           (System.currentTimeMillis() - warmUpStart) / 1e3);
 
       CpuUse cpu = CpuUse.since(cluster);
-      long scaleUp = scaleUp(client, NAME, replicas, true);
+      long scaleUp = scaleUp(client, NAME, replicas, showProgress);
       System.out.printf("scale 0 -> %d: all Running and available after %.1f s (%.0f pods/s)%n", replicas,
           scaleUp / 1e3, replicas / (scaleUp / 1e3));
       System.out.println("  " + cpu.summary());
 
       cpu = CpuUse.since(cluster);
-      long rollout = rollOut(client, NAME, replicas, true);
+      long rollout = rollOut(client, NAME, replicas, showProgress);
       System.out.printf("rolling update of %d pods (maxSurge/maxUnavailable 25%%): done after %.1f s%n", replicas,
           rollout / 1e3);
       System.out.println("  " + cpu.summary());

@@ -34,6 +34,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.util.FileSystemUtils;
 
 /**
@@ -44,6 +46,8 @@ import org.springframework.util.FileSystemUtils;
  * manager which containers run and writing the status it observed.
  */
 class PodWorker {
+
+  private static final Logger log = LoggerFactory.getLogger(PodWorker.class);
 
   /** Failed pulls per pod container: the image back-off. */
   private record PullFailure(int failures, Instant retryAt, String message) {
@@ -79,15 +83,24 @@ class PodWorker {
       terminate(pod, runtime.podContainers(uid));
       return SyncOutcome.done();
     }
+    long start = System.nanoTime();
     Map<String, ContainerWaiting> waiting = new HashMap<>();
     SyncOutcome outcome = SyncOutcome.done();
     String phase = pod.getStatus() == null ? null : pod.getStatus().getPhase();
     if (!"Succeeded".equals(phase) && !"Failed".equals(phase)) {
       outcome = converge(pod, runtime.podContainers(uid), waiting);
     }
+    long converged = System.nanoTime();
     List<PodContainer> observed = runtime.podContainers(uid);
     probes.sync(pod, observed);
-    writeStatus(pod, observed, waiting);
+    long inspected = System.nanoTime();
+    String written = writeStatus(pod, observed, waiting);
+    if (log.isDebugEnabled()) {
+      log.debug("synced pod {}/{} in {} ms (converge {} ms, observe {} ms, status {} ms){}",
+          pod.getMetadata().getNamespace(), pod.getMetadata().getName(), (System.nanoTime() - start) / 1_000_000,
+          (converged - start) / 1_000_000, (inspected - converged) / 1_000_000,
+          (System.nanoTime() - inspected) / 1_000_000, written == null ? "" : ", wrote phase " + written);
+    }
     return outcome;
   }
 
@@ -279,11 +292,12 @@ class PodWorker {
         .withGracePeriod(0).delete();
   }
 
-  private void writeStatus(Pod pod, List<PodContainer> containers, Map<String, ContainerWaiting> waiting) {
+  /** Writes the status observed unless the API has it already; returns the phase written, or null. */
+  private String writeStatus(Pod pod, List<PodContainer> containers, Map<String, ContainerWaiting> waiting) {
     PodStatus status = PodStatusCalculator.calculate(pod, containers, waiting, probes, node.address(),
         clock.instant());
     if (status.equals(pod.getStatus())) {
-      return;
+      return null;
     }
     client.pods().inNamespace(pod.getMetadata().getNamespace()).withName(pod.getMetadata().getName()).status()
         .patch(PatchContext.of(PatchType.JSON_MERGE),
@@ -292,6 +306,7 @@ class PodWorker {
         || !"Running".equals(pod.getStatus().getPhase()))) {
       metrics.podStarted(pod);
     }
+    return status.getPhase();
   }
 
   private void createVolumeDirs(Pod pod, Path volumes) {
