@@ -236,7 +236,14 @@ public final class ControlPlane implements AutoCloseable {
 
   private Process launch(String service, int port, Map<String, String> environment) throws IOException {
     Path jar = root.resolve(service).resolve("target").resolve(service + "-" + version + ".jar");
-    ProcessBuilder builder = new ProcessBuilder("java", "-Xmx384m", "-XX:+UseParallelGC", "-jar", jar.toString())
+    List<String> command = new ArrayList<>(List.of("java", "-Xmx384m", "-XX:+UseParallelGC"));
+    // the integration tests' clusters live a minute or two: time C2 spends compiling never pays back there
+    String extra = System.getProperty("kubeboot.service.jvm-options", "").strip();
+    if (!extra.isEmpty()) {
+      command.addAll(List.of(extra.split("\\s+")));
+    }
+    command.addAll(List.of("-jar", jar.toString()));
+    ProcessBuilder builder = new ProcessBuilder(command)
         .redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.appendTo(work.resolve(service + ".log").toFile()));
     builder.environment().put("KUBEBOOT_PORT", Integer.toString(port));
