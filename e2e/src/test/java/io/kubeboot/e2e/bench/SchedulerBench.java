@@ -99,7 +99,7 @@ public final class SchedulerBench {
         .addToLabels("warm-up", "true").endMetadata().build()).create());
     Waits.millisUntil(Duration.ofMinutes(10), Duration.ofMillis(500), () -> client.pods().inNamespace(NS)
         .withLabel("warm-up").list().getItems().stream().allMatch(p -> p.getSpec().getNodeName() != null));
-    client.pods().inNamespace(NS).withLabel("warm-up").withGracePeriod(0).delete();
+    parallel(pods, i -> client.pods().inNamespace(NS).withName("warm-up-" + i).withGracePeriod(0).delete());
     Waits.millisUntil(Duration.ofMinutes(10), Duration.ofMillis(500),
         () -> client.pods().inNamespace(NS).withLabel("warm-up").list().getItems().isEmpty());
     System.out.printf("warm-up: %d pods created, bound and deleted in %.1f s%n", pods,

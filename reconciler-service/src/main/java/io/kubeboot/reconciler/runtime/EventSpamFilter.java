@@ -1,8 +1,8 @@
 package io.kubeboot.reconciler.runtime;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -27,7 +27,7 @@ final class EventSpamFilter {
     }
   }
 
-  private final Clock clock;
+  private final InstantSource clock;
   private final Map<String, Bucket> buckets = new LinkedHashMap<>(16, 0.75f, true) {
     @Override
     protected boolean removeEldestEntry(Map.Entry<String, Bucket> eldest) {
@@ -35,7 +35,7 @@ final class EventSpamFilter {
     }
   };
 
-  EventSpamFilter(Clock clock) {
+  EventSpamFilter(InstantSource clock) {
     this.clock = clock;
   }
 

@@ -2,32 +2,15 @@ package io.kubeboot.reconciler.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 class EventSpamFilterTest {
 
   private Instant now = Instant.parse("2026-11-30T12:00:00Z");
-  private final EventSpamFilter filter = new EventSpamFilter(new Clock() {
-    @Override
-    public ZoneOffset getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(java.time.ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-  });
+  private final EventSpamFilter filter = new EventSpamFilter(() -> now);
 
   @Test
   void anObjectGetsABurstOf25EventsThenOneEveryFiveMinutes() {
