@@ -83,10 +83,20 @@ final class Scheduler {
         return;
       }
       while (!Thread.currentThread().isInterrupted()) {
-        queue.pop(POP_TIMEOUT).ifPresent(this::scheduleOne);
+        queue.pop(POP_TIMEOUT).ifPresent(this::scheduleOneSafely);
       }
     } catch (InterruptedException e) {
       // stopped
+    }
+  }
+
+  /** One pod's failure (a bug, an inconsistent cache) is that pod's retry, never the end of scheduling. */
+  private void scheduleOneSafely(ObjectKey key) {
+    try {
+      scheduleOne(key);
+    } catch (RuntimeException e) {
+      log.error("scheduling pod {} failed", key, e);
+      queue.retryAfterError(key);
     }
   }
 
