@@ -8,46 +8,36 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.http.HttpResponse;
-import java.util.List;
 import java.util.Optional;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.InvalidMediaTypeException;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Every Kubernetes resource request ({@code /api/v1/...}, {@code /apis/{group}/{version}/...})
- * goes to resource-service, which owns the objects. The gateway adds what kubectl needs on top:
- * JSON from protobuf bodies, Tables for {@code kubectl get}, and streaming for watches.
- *
- * <p>The mappings sort requests by how they are answered: ordinary requests in one piece,
- * watches as a stream that ends only when either side closes it, and the node subresources
- * ({@code pods/log}, {@code pods/exec}, ...) as a raw stream.
+ * The Kubernetes resource requests that {@link ResourceRequestFilter} leaves to Spring MVC:
+ * watches as a stream that ends only when either side closes it, the node subresources
+ * ({@code pods/log}, {@code pods/exec}, ...) as a raw stream, and any other path under
+ * {@code /api} and {@code /apis} that no discovery handler serves, which resource-service answers.
  */
 @RestController
 class ResourceProxyController {
 
-  /** Headers of resource-service's reply that the client sees too. */
-  private static final List<String> REPLY_HEADERS =
-      List.of("Warning", "Audit-Id", HttpHeaders.RETRY_AFTER, HttpHeaders.LOCATION);
-
   private final RequestBodies bodies;
+  private final ResourceProxy proxy;
   private final ResourceServiceClient resourceService;
   private final TableConverter tables;
   private final JsonMapper json;
   private final PodLogRoute podLogs;
   private final PodStreamRoute podStreams;
 
-  ResourceProxyController(RequestBodies bodies, ResourceServiceClient resourceService, TableConverter tables,
-      JsonMapper json, PodLogRoute podLogs, PodStreamRoute podStreams) {
+  ResourceProxyController(RequestBodies bodies, ResourceProxy proxy, ResourceServiceClient resourceService,
+      TableConverter tables, JsonMapper json, PodLogRoute podLogs, PodStreamRoute podStreams) {
     this.bodies = bodies;
+    this.proxy = proxy;
     this.podLogs = podLogs;
     this.podStreams = podStreams;
     this.resourceService = resourceService;
@@ -57,20 +47,9 @@ class ResourceProxyController {
 
   @RequestMapping({"/api/**", "/apis/**"})
   ResponseEntity<byte[]> proxy(HttpServletRequest request) {
-    Optional<TableRequest> table = TableRequest.of(request);
-    HttpResponse<InputStream> reply = resourceService.send(request, bodies.read(request), false);
-    HttpHeaders headers = replyHeaders(reply);
-    byte[] content = readAll(reply);
-    if (table.isPresent() && isSuccess(reply) && isJson(headers)) {
-      Optional<byte[]> converted = asTable(content, table.get());
-      if (converted.isPresent()) {
-        headers.set(HttpHeaders.CONTENT_TYPE, table.get().contentType());
-        content = converted.get();
-      }
-    }
-    return ResponseEntity.status(reply.statusCode()).headers(headers).body(content);
+    ProxiedReply reply = proxy.forward(request);
+    return ResponseEntity.status(reply.status()).headers(reply.headers()).body(reply.body());
   }
-
   /** {@code ?watch=true} (any value Go reads as true): upstream's query form of a watch. */
   @RequestMapping(path = {"/api/**", "/apis/**"}, params = {"watch", "watch!=false", "watch!=0"})
   ResponseEntity<StreamingResponseBody> watch(HttpServletRequest request, HttpServletResponse response) {
@@ -91,7 +70,7 @@ class ResourceProxyController {
   ResponseEntity<StreamingResponseBody> nodeStream(HttpServletRequest request, HttpServletResponse response) {
     HttpResponse<InputStream> reply = request.getRequestURI().endsWith("/log") && "GET".equals(request.getMethod())
         ? podLogs.send(request)
-        : resourceService.send(request, bodies.read(request), true);
+        : resourceService.stream(request, bodies.read(request));
     return ResponseEntity.status(reply.statusCode()).headers(replyHeaders(reply))
         .body(LongRunningResponse.raw(reply.body(), response::flushBuffer));
   }
@@ -113,7 +92,7 @@ class ResourceProxyController {
       throw ApiErrors.serviceUnavailable("watch over WebSocket is not supported; use an HTTP watch");
     }
     Optional<TableRequest> table = TableRequest.of(request);
-    HttpResponse<InputStream> reply = resourceService.send(request, bodies.read(request), true);
+    HttpResponse<InputStream> reply = resourceService.stream(request, bodies.read(request));
     HttpHeaders headers = replyHeaders(reply);
     if (!isSuccess(reply)) {
       // A refused watch (410 Gone, 400, ...) is one Status, not a stream.
@@ -125,48 +104,11 @@ class ResourceProxyController {
         .body(LongRunningResponse.watch(reply.body(), response::flushBuffer, table.orElse(null), tables, json));
   }
 
-  private Optional<byte[]> asTable(byte[] content, TableRequest table) {
-    JsonNode body;
-    try {
-      body = json.readTree(content);
-    } catch (JacksonException e) {
-      return Optional.empty(); // not ours to judge: pass resource-service's reply through
-    }
-    if (!body.isObject() || "Status".equals(body.path("kind").asString(""))) {
-      return Optional.empty();
-    }
-    return Optional.of(json.writeValueAsBytes(tables.convert(body, table)));
-  }
-
-  private static byte[] readAll(HttpResponse<InputStream> reply) {
-    try (InputStream in = reply.body()) {
-      return in.readAllBytes();
-    } catch (IOException e) {
-      throw ResourceServiceClient.unavailable(e);
-    }
-  }
-
   private static boolean isSuccess(HttpResponse<?> reply) {
     return reply.statusCode() / 100 == 2;
   }
 
   private static HttpHeaders replyHeaders(HttpResponse<InputStream> reply) {
-    HttpHeaders headers = new HttpHeaders();
-    // Always a type of our own choosing: left to Spring, an Accept of protobuf would label JSON so.
-    headers.set(HttpHeaders.CONTENT_TYPE,
-        reply.headers().firstValue(HttpHeaders.CONTENT_TYPE).orElse(MediaType.APPLICATION_JSON_VALUE));
-    for (String name : REPLY_HEADERS) {
-      reply.headers().allValues(name).forEach(value -> headers.add(name, value));
-    }
-    return headers;
-  }
-
-  private static boolean isJson(HttpHeaders headers) {
-    try {
-      MediaType type = headers.getContentType();
-      return type != null && type.isCompatibleWith(MediaType.APPLICATION_JSON);
-    } catch (InvalidMediaTypeException e) {
-      return false;
-    }
+    return ProxiedReply.passedHeaders(reply.headers()::allValues);
   }
 }

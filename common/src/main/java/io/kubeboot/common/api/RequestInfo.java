@@ -127,8 +127,11 @@ public record RequestInfo(
     };
   }
 
-  /** As upstream's query bool: present and neither "0" nor "false" (any case) means true, even "". */
-  private static boolean watchRequested(String watch) {
+  /**
+   * Whether a {@code watch} query parameter asks for a watch, as upstream's query bool: present and
+   * neither "0" nor "false" (any case) means true, even "".
+   */
+  public static boolean watchRequested(String watch) {
     return watch != null && !watch.equals("0") && !watch.equalsIgnoreCase("false");
   }
 
