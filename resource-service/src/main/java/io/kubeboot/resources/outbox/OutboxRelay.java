@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The transactional outbox's relay: publishes committed events to Kafka in revision order and
- * marks them published only after the broker has acknowledged them. A crash between the two
+ * moves its position past them only after the broker has acknowledged them. A crash between the two
  * publishes an event again on restart (consumers skip what they have seen by resourceVersion);
  * nothing is ever lost, and per object order holds because one thread sends in revision order
  * through an idempotent producer keyed by namespace/name.
@@ -64,7 +64,7 @@ class OutboxRelay extends BackgroundLoop {
     }
     // a failure before markPublished sends the same events again next time: at least once, in order
     publish(batch);
-    eventLog.markPublished(batch.get(0).revision(), batch.get(batch.size() - 1).revision());
+    eventLog.markPublished(batch.get(batch.size() - 1).revision());
     published.increment(batch.size());
   }
 

@@ -33,16 +33,25 @@ public class EventLog {
   /** Events the outbox has not published yet, oldest first. */
   @Transactional(readOnly = true)
   public List<StoredEvent> unpublished(int limit) {
-    return read(entityManager.createNativeQuery(
-            COLUMNS + "where published_at is null order by revision limit :limit")
+    return read(entityManager.createNativeQuery(COLUMNS
+            + "where revision > (select published_revision from outbox_position where id = 1) "
+            + "order by revision limit :limit")
         .setParameter("limit", limit).getResultList());
   }
 
+  /** Every event up to {@code revision} has reached Kafka: the outbox's position moves on, never back. */
   @Transactional
-  public void markPublished(long fromRevision, long toRevision) {
-    entityManager.createNativeQuery("update object_events set published_at = now() "
-            + "where revision between :from and :to and published_at is null")
-        .setParameter("from", fromRevision).setParameter("to", toRevision).executeUpdate();
+  public void markPublished(long revision) {
+    entityManager.createNativeQuery("update outbox_position set published_revision = :revision "
+            + "where id = 1 and published_revision < :revision")
+        .setParameter("revision", revision).executeUpdate();
+  }
+
+  /** The revision up to which every event has reached Kafka. */
+  @Transactional(readOnly = true)
+  public long publishedRevision() {
+    return ((Number) entityManager.createNativeQuery("select published_revision from outbox_position where id = 1")
+        .getSingleResult()).longValue();
   }
 
   /** The newest committed resourceVersion. */
@@ -65,11 +74,7 @@ public class EventLog {
    */
   @Transactional
   public int compact(long keep) {
-    long newest = currentRevision();
-    Number oldestUnpublished = (Number) entityManager.createNativeQuery(
-        "select coalesce(min(revision), :newest + 1) from object_events where published_at is null")
-        .setParameter("newest", newest).getSingleResult();
-    long upTo = Math.min(newest - keep, oldestUnpublished.longValue() - 1);
+    long upTo = Math.min(currentRevision() - keep, publishedRevision());
     if (upTo <= compactedRevision()) {
       return 0;
     }
