@@ -40,7 +40,12 @@ final class CpuUse {
         .map(e -> String.format("%s %.1f", e.getKey(),
             e.getValue().minus(start.getOrDefault(e.getKey(), Duration.ZERO)).toMillis() / 1e3))
         .collect(Collectors.joining(", "))
-        + String.format("; JIT compilers %.1f", jitCompilers(cluster).minus(jitStart).toMillis() / 1e3);
+        + String.format("; JIT compilers %.1f", jitCompilers().toMillis() / 1e3);
+  }
+
+  /** CPU time the control plane's JIT compilers have spent since this was made. */
+  Duration jitCompilers() {
+    return jitCompilers(cluster).minus(jitStart);
   }
 
   /** CPU time of the control plane's JIT compiler threads, from /proc (Linux). */
