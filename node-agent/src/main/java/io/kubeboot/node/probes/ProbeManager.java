@@ -3,7 +3,7 @@ package io.kubeboot.node.probes;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.kubeboot.common.ObjectKey;
-import io.kubeboot.node.runtime.DaemonThreads;
+import io.kubeboot.common.DaemonThreads;
 import io.kubeboot.node.runtime.DockerRuntime;
 import io.kubeboot.node.runtime.Labels;
 import io.kubeboot.node.runtime.PodContainer;

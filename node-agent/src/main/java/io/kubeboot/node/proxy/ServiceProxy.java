@@ -11,7 +11,7 @@ import io.kubeboot.common.workqueue.WorkQueue;
 import io.kubeboot.node.NodeProperties;
 import io.kubeboot.node.proxy.ServicePortProxy.Binding;
 import io.kubeboot.node.proxy.ServicePortProxy.Portal;
-import io.kubeboot.node.runtime.DaemonThreads;
+import io.kubeboot.common.DaemonThreads;
 import io.kubeboot.node.runtime.DockerRuntime;
 import io.kubeboot.node.runtime.PodNetwork;
 import io.micrometer.core.instrument.MeterRegistry;

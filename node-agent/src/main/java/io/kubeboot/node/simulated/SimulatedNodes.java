@@ -10,7 +10,7 @@ import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.kubeboot.node.NodeProperties;
 import io.kubeboot.node.registration.NodeFactory;
-import io.kubeboot.node.runtime.DaemonThreads;
+import io.kubeboot.common.DaemonThreads;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;

@@ -12,7 +12,7 @@ import io.kubeboot.common.ObjectKey;
 import io.kubeboot.common.workqueue.WorkQueue;
 import io.kubeboot.node.probes.ProbeResult;
 import io.kubeboot.node.probes.ProbeResults;
-import io.kubeboot.node.runtime.DaemonThreads;
+import io.kubeboot.common.DaemonThreads;
 import io.kubeboot.node.status.PodStatusCalculator;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;

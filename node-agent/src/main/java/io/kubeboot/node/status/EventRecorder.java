@@ -1,6 +1,6 @@
 package io.kubeboot.node.status;
 
-import io.kubeboot.node.runtime.DaemonThreads;
+import io.kubeboot.common.DaemonThreads;
 import io.fabric8.kubernetes.api.model.Event;
 import io.kubeboot.common.events.CoreEvents;
 import io.fabric8.kubernetes.api.model.Pod;

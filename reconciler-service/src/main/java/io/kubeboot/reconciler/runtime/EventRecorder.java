@@ -1,6 +1,7 @@
 package io.kubeboot.reconciler.runtime;
 
 import io.fabric8.kubernetes.api.model.Event;
+import io.kubeboot.common.DaemonThreads;
 import io.kubeboot.common.events.CoreEvents;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -28,11 +29,7 @@ public final class EventRecorder {
   private final KubernetesClient client;
   private final EventSpamFilter spamFilter;
   private final ThreadPoolExecutor sender = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS,
-      new LinkedBlockingQueue<>(QUEUED), runnable -> {
-        Thread thread = new Thread(runnable, "event-recorder");
-        thread.setDaemon(true);
-        return thread;
-      }, new ThreadPoolExecutor.DiscardPolicy());
+      new LinkedBlockingQueue<>(QUEUED), DaemonThreads.named("event-recorder"), new ThreadPoolExecutor.DiscardPolicy());
 
   public EventRecorder(KubernetesClient client, Clock clock) {
     this.client = client;

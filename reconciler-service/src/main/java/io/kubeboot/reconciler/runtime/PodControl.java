@@ -6,10 +6,8 @@ import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.kubeboot.common.ObjectKey;
+import io.kubeboot.common.DaemonThreads;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -30,7 +28,7 @@ public final class PodControl {
   private final EventRecorder events;
   private final Expectations expectations;
   private final String component;
-  private final ExecutorService calls;
+  private final ParallelCalls calls;
 
   public PodControl(KubernetesClient client, EventRecorder events, Expectations expectations, String component) {
     this.client = client;
@@ -38,13 +36,9 @@ public final class PodControl {
     this.expectations = expectations;
     this.component = component;
     ThreadPoolExecutor pool = new ThreadPoolExecutor(PARALLEL_CALLS, PARALLEL_CALLS, 30, TimeUnit.SECONDS,
-        new LinkedBlockingQueue<>(), runnable -> {
-          Thread thread = new Thread(runnable, component + "-pod-control");
-          thread.setDaemon(true);
-          return thread;
-        });
+        new LinkedBlockingQueue<>(), DaemonThreads.named(component + "-pod-control"));
     pool.allowCoreThreadTimeOut(true);
-    this.calls = pool;
+    this.calls = new ParallelCalls(pool);
   }
 
   /**
@@ -53,7 +47,7 @@ public final class PodControl {
    */
   public void create(ObjectKey key, HasMetadata owner, PodTemplateSpec template, int count) {
     expectations.expect(key, count, List.of());
-    SlowStartBatch.Outcome outcome = new SlowStartBatch(calls).run(count, () -> {
+    ParallelCalls.Outcome outcome = calls.slowStart(count, () -> {
       Pod created;
       try {
         created = client.pods().inNamespace(key.namespace()).resource(PodTemplates.podFor(owner, template)).create();
@@ -73,16 +67,8 @@ public final class PodControl {
   /** Deletes {@code victims} in parallel; one already gone counts as deleted, any other failure is thrown. */
   public void delete(ObjectKey key, HasMetadata owner, List<Pod> victims) {
     expectations.expect(key, 0, victims);
-    List<CompletableFuture<Void>> deletions = victims.stream()
-        .map(pod -> CompletableFuture.runAsync(() -> delete(key, owner, pod), calls)).toList();
-    RuntimeException failure = null;
-    for (CompletableFuture<Void> deletion : deletions) {
-      try {
-        deletion.join();
-      } catch (CompletionException e) {
-        failure = failure != null ? failure : e.getCause() instanceof RuntimeException cause ? cause : e;
-      }
-    }
+    RuntimeException failure = calls.all(victims.stream().<Runnable>map(pod -> () -> delete(key, owner, pod)).toList())
+        .failure();
     if (failure != null) {
       throw failure;
     }

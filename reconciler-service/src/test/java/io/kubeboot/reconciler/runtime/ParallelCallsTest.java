@@ -10,10 +10,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-class SlowStartBatchTest {
+class ParallelCallsTest {
 
   private final ExecutorService executor = Executors.newFixedThreadPool(8);
-  private final SlowStartBatch batches = new SlowStartBatch(executor);
+  private final ParallelCalls batches = new ParallelCalls(executor);
 
   @AfterEach
   void stop() {
@@ -23,7 +23,7 @@ class SlowStartBatchTest {
   @Test
   void runsEveryCallInBatchesThatDouble() {
     AtomicInteger calls = new AtomicInteger();
-    SlowStartBatch.Outcome outcome = batches.run(10, calls::incrementAndGet);
+    ParallelCalls.Outcome outcome = batches.slowStart(10, calls::incrementAndGet);
 
     assertThat(outcome.successes()).isEqualTo(10);
     assertThat(outcome.failure()).isNull();
@@ -35,7 +35,7 @@ class SlowStartBatchTest {
     // batches of 1, 2, 4: the 5th call (in the third batch) fails, so the 7 of batch four are never tried
     List<Integer> started = new CopyOnWriteArrayList<>();
     AtomicInteger next = new AtomicInteger();
-    SlowStartBatch.Outcome outcome = batches.run(14, () -> {
+    ParallelCalls.Outcome outcome = batches.slowStart(14, () -> {
       int call = next.incrementAndGet();
       started.add(call);
       if (call == 5) {
@@ -49,8 +49,22 @@ class SlowStartBatchTest {
   }
 
   @Test
+  void allAtOnceWaitsForEveryCallAndKeepsTheFirstFailure() {
+    AtomicInteger calls = new AtomicInteger();
+    Runnable fails = () -> {
+      calls.incrementAndGet();
+      throw new IllegalStateException("gone");
+    };
+    ParallelCalls.Outcome outcome = batches.all(List.of(calls::incrementAndGet, fails, calls::incrementAndGet));
+
+    assertThat(calls).hasValue(3);
+    assertThat(outcome.successes()).isEqualTo(2);
+    assertThat(outcome.failure()).hasMessage("gone");
+  }
+
+  @Test
   void nothingToDoIsNoCall() {
-    assertThat(batches.run(0, () -> {
+    assertThat(batches.slowStart(0, () -> {
       throw new AssertionError("called");
     }).successes()).isZero();
   }

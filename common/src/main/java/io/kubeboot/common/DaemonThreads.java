@@ -1,9 +1,9 @@
-package io.kubeboot.node.runtime;
+package io.kubeboot.common;
 
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** Named daemon threads, so the agent's background loops never hold the JVM open and show in dumps by purpose. */
+/** Named daemon threads, so background work never holds the JVM open and shows in thread dumps by purpose. */
 public final class DaemonThreads {
 
   private DaemonThreads() {
