@@ -75,13 +75,15 @@ public final class ApiBench {
     Latencies fanOut = watchFanOut(100, 50);
     System.out.printf("watch fan-out to 100 watchers, 50 updates: delivery %s%n", fanOut.summary());
 
-    Latencies mixed = openLoop(mixedRate, 20, creates);
-    System.out.printf("mixed %d req/s for 20 s (70%% get, 20%% list of 50, 10%% update): %s%n", mixedRate,
-        mixed.summary());
+    GatewayLatency gatewayBefore = GatewayLatency.read(http, cluster.apiUrl());
+    Mixed mixed = openLoop(mixedRate, 20, creates);
+    System.out.printf("mixed %d req/s for 20 s (70%% get, 20%% list of 50, 10%% update): %s; get %s, list %s, "
+            + "update %s; %s%n", mixedRate, mixed.all().summary(), mixed.gets().summary(), mixed.lists().summary(),
+        mixed.updates().summary(), GatewayLatency.read(http, cluster.apiUrl()).since(gatewayBefore));
 
     System.out.printf("summary: creates %.0f/s, gets %.0f/s, list1000 p99 %.0fms, watch fan-out p99 %.0fms, "
             + "mixed %d/s p99 %.1fms%n", createRate, getRate, listLatency.percentileMillis(99),
-        fanOut.percentileMillis(99), mixedRate, mixed.percentileMillis(99));
+        fanOut.percentileMillis(99), mixedRate, mixed.all().percentileMillis(99));
   }
 
   /** Control-plane CPU per request since {@code before} (all its JVMs; Postgres and Kafka not counted). */
@@ -147,16 +149,21 @@ public final class ApiBench {
     return total / ((System.nanoTime() - start) / 1e9);
   }
 
+  /** Latencies of the mixed load: all its requests, and each kind. */
+  private record Mixed(Latencies all, Latencies gets, Latencies lists, Latencies updates) {
+  }
+
   /** Requests started at a fixed rate whatever the latency (open loop), so queueing shows in p99. */
-  private Latencies openLoop(int rate, int seconds, int objects) throws Exception {
-    Latencies latencies = new Latencies(rate * seconds);
+  private Mixed openLoop(int rate, int seconds, int objects) throws Exception {
+    int total = rate * seconds;
+    Mixed mixed = new Mixed(new Latencies(total), new Latencies(total), new Latencies(total), new Latencies(total));
     ExecutorService senders = Executors.newFixedThreadPool(64);
     ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
-    CountDownLatch done = new CountDownLatch(rate * seconds);
+    CountDownLatch done = new CountDownLatch(total);
     AtomicInteger issued = new AtomicInteger();
     long periodNanos = 1_000_000_000L / rate;
     ticker.scheduleAtFixedRate(() -> {
-      if (issued.getAndIncrement() >= rate * seconds) {
+      if (issued.getAndIncrement() >= total) {
         return;
       }
       senders.submit(() -> {
@@ -164,14 +171,20 @@ public final class ApiBench {
         String name = "cm-" + ThreadLocalRandom.current().nextInt(objects);
         long begin = System.nanoTime();
         try {
+          Latencies kind;
           if (pick < 70) {
             send("GET", NS + "/configmaps/" + name, null);
+            kind = mixed.gets();
           } else if (pick < 90) {
             send("GET", NS + "/configmaps?limit=50", null);
+            kind = mixed.lists();
           } else {
             send("PATCH", NS + "/configmaps/" + name, "{\"data\":{\"n\":\"" + begin + "\"}}");
+            kind = mixed.updates();
           }
-          latencies.record(System.nanoTime() - begin);
+          long took = System.nanoTime() - begin;
+          mixed.all().record(took);
+          kind.record(took);
         } catch (Exception e) {
           System.err.println("request failed: " + e.getMessage());
         } finally {
@@ -182,7 +195,7 @@ public final class ApiBench {
     done.await(seconds + 60L, TimeUnit.SECONDS);
     ticker.shutdownNow();
     senders.shutdown();
-    return latencies;
+    return mixed;
   }
 
   /** Delivery latency from a write's response to each watcher seeing it. */
