@@ -8,7 +8,10 @@ import io.kubeboot.resources.store.StoredEvent;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.function.Predicate;
 import io.kubeboot.resources.support.BackgroundLoop;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.node.ObjectNode;
@@ -19,6 +22,10 @@ import tools.jackson.databind.node.ObjectNode;
  * commits and polls for other replicas' commits. Watchers pull "events after my revision";
  * a watcher that has fallen behind the memory window reads the log from the database instead.
  * Since revisions commit in order and without gaps, neither path can skip or reorder an event.
+ *
+ * <p>A waiting watcher is woken only by an event it wants (as upstream's cacher dispatches to the
+ * watchers a change concerns), or when its wait times out: woken by every change, a hundred
+ * idle watchers cost a hundred thread switches per write, and the API's latency showed it.
  */
 @Component
 class WatchHub extends BackgroundLoop {
@@ -31,7 +38,7 @@ class WatchHub extends BackgroundLoop {
   private final CommitSignal commits;
   private final int capacity;
   private final ConcurrentSkipListMap<Long, HubEvent> recent = new ConcurrentSkipListMap<>();
-  private final Object arrivals = new Object();
+  private final Set<Waiter> waiters = ConcurrentHashMap.newKeySet();
   private volatile long head = -1;
   private long seenCommits;
 
@@ -45,11 +52,13 @@ class WatchHub extends BackgroundLoop {
 
   /**
    * Events after {@code revision}, oldest first, at most {@code limit}; waits up to
-   * {@code waitMillis} when there are none yet. Throws 410 Expired when the history after
+   * {@code waitMillis} while there is none that {@code wanted} accepts, then returns what there
+   * is (so the caller's revision moves on). Throws 410 Expired when the history after
    * {@code revision} has been compacted away.
    */
-  List<HubEvent> after(long revision, int limit, long waitMillis) throws InterruptedException {
-    awaitHeadBeyond(revision, waitMillis);
+  List<HubEvent> after(long revision, int limit, long waitMillis, Predicate<HubEvent> wanted)
+      throws InterruptedException {
+    awaitWanted(revision, waitMillis, wanted);
     Map.Entry<Long, HubEvent> oldest = recent.firstEntry();
     if (oldest != null && revision >= oldest.getKey() - 1) {
       List<HubEvent> out = new ArrayList<>(Math.min(limit, 64));
@@ -86,16 +95,46 @@ class WatchHub extends BackgroundLoop {
     return head;
   }
 
-  private void awaitHeadBeyond(long revision, long waitMillis) throws InterruptedException {
+  private void awaitWanted(long revision, long waitMillis, Predicate<HubEvent> wanted) throws InterruptedException {
     long deadline = System.currentTimeMillis() + waitMillis;
-    synchronized (arrivals) {
-      while (head <= revision) {
-        long left = deadline - System.currentTimeMillis();
-        if (left <= 0) {
-          return;
+    Waiter waiter = new Waiter(wanted);
+    waiters.add(waiter);
+    try {
+      // the hub adds events before it wakes a waiter, and wakes it holding its monitor: an event
+      // that arrives between this check and the wait cannot be missed
+      synchronized (waiter) {
+        while (!holdsWanted(revision, wanted)) {
+          long left = deadline - System.currentTimeMillis();
+          if (left <= 0) {
+            return;
+          }
+          waiter.wait(left);
         }
-        arrivals.wait(left);
       }
+    } finally {
+      waiters.remove(waiter);
+    }
+  }
+
+  /** Whether an event after {@code revision} is wanted, or may be: past the memory window, it takes a read. */
+  private boolean holdsWanted(long revision, Predicate<HubEvent> wanted) {
+    if (head <= revision) {
+      return false;
+    }
+    Map.Entry<Long, HubEvent> oldest = recent.firstEntry();
+    if (oldest == null || revision < oldest.getKey() - 1) {
+      return true;
+    }
+    return recent.tailMap(revision, false).values().stream().anyMatch(wanted);
+  }
+
+  /** A watcher waiting for an event it wants; identity, not the predicate, tells waiters apart. */
+  private static final class Waiter {
+
+    private final Predicate<HubEvent> wanted;
+
+    private Waiter(Predicate<HubEvent> wanted) {
+      this.wanted = wanted;
     }
   }
 
@@ -107,15 +146,20 @@ class WatchHub extends BackgroundLoop {
       return;
     }
     store.awaitDurable(); // a watcher never sees a write that a crash could still take back
-    for (StoredEvent stored : batch) {
-      recent.put(stored.revision(), toHubEvent(stored));
+    List<HubEvent> arrived = batch.stream().map(WatchHub::toHubEvent).toList();
+    for (HubEvent event : arrived) {
+      recent.put(event.revision(), event);
     }
     while (recent.size() > capacity) {
       recent.pollFirstEntry();
     }
-    synchronized (arrivals) {
-      head = batch.get(batch.size() - 1).revision();
-      arrivals.notifyAll();
+    head = arrived.get(arrived.size() - 1).revision();
+    for (Waiter waiter : waiters) {
+      if (arrived.stream().anyMatch(waiter.wanted)) {
+        synchronized (waiter) {
+          waiter.notifyAll();
+        }
+      }
     }
   }
 

@@ -16,6 +16,18 @@ public record WatchRequest(ResourceType type, String namespace, Predicate<Object
     long timeoutSeconds, boolean bookmarks, List<ObjectNode> initial) {
 
   /**
+   * Whether a change is this watch's business: one of its resource (and namespace) whose object
+   * matches the selectors before or after the change.
+   */
+  boolean wants(HubEvent event) {
+    if (!inScope(event)) {
+      return false;
+    }
+    boolean matchesNow = matchesNow(event);
+    return matchesNow || matchedBefore(event, matchesNow);
+  }
+
+  /**
    * The watch event this watch sends for a change, or null if the change is none of its business.
    * As upstream's cache watcher, a change is judged by whether the object matched the selectors
    * before it and matches after it: an object that starts matching is ADDED, one that stops
@@ -23,14 +35,11 @@ public record WatchRequest(ResourceType type, String namespace, Predicate<Object
    * that matches throughout is the event itself, and one that never matched is not sent.
    */
   byte[] eventFor(HubEvent event) {
-    if (!event.resource().equals(type.plural()) || !event.group().equals(type.group())
-        || (namespace != null && !namespace.equals(event.namespace()))) {
+    if (!inScope(event)) {
       return null;
     }
-    boolean matchesNow = !event.type().equals("DELETED") && filter.test(event.object());
-    boolean matchedBefore = event.previous() == null
-        ? event.type().equals("MODIFIED") && matchesNow // an event stored without its previous state
-        : filter.test(event.previous());
+    boolean matchesNow = matchesNow(event);
+    boolean matchedBefore = matchedBefore(event, matchesNow);
     if (matchesNow && !matchedBefore && !event.type().equals("ADDED")) {
       return HubEvent.line("ADDED", event.object());
     }
@@ -40,5 +49,20 @@ public record WatchRequest(ResourceType type, String namespace, Predicate<Object
       return HubEvent.line("DELETED", last);
     }
     return matchesNow || matchedBefore ? event.line() : null;
+  }
+
+  private boolean inScope(HubEvent event) {
+    return event.resource().equals(type.plural()) && event.group().equals(type.group())
+        && (namespace == null || namespace.equals(event.namespace()));
+  }
+
+  private boolean matchesNow(HubEvent event) {
+    return !event.type().equals("DELETED") && filter.test(event.object());
+  }
+
+  private boolean matchedBefore(HubEvent event, boolean matchesNow) {
+    return event.previous() == null
+        ? event.type().equals("MODIFIED") && matchesNow // an event stored without its previous state
+        : filter.test(event.previous());
   }
 }

@@ -52,7 +52,7 @@ class WatchStream implements StreamingResponseBody {
         if (now >= deadline) {
           return;
         }
-        List<HubEvent> events = hub.after(cursor, BATCH, Math.min(deadline - now, 1000));
+        List<HubEvent> events = hub.after(cursor, BATCH, Math.min(deadline - now, 1000), request::wants);
         boolean wrote = false;
         for (HubEvent event : events) {
           cursor = event.revision();
