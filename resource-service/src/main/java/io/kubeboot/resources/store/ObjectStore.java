@@ -233,16 +233,15 @@ public class ObjectStore {
 
   /**
    * Returns once every commit made before the call is on disk: a synchronous commit of a
-   * transaction of its own, which flushes the WAL up to its commit record. That transaction must
-   * write WAL (here a transactional logical message, which no decoder reads): one that only took
-   * an xid commits without flushing. Must run outside any transaction.
+   * transaction of its own (an xid makes it write a commit record), which flushes the WAL up to
+   * there. Must run outside any transaction.
    */
   public void awaitDurable() {
     if (TransactionSynchronizationManager.isActualTransactionActive()) {
-      // inside a transaction its commit would be that transaction's, asynchronous as the write's
+      // inside a transaction the xid would be that transaction's, and nothing would be flushed
       throw new IllegalStateException("awaitDurable must run outside a transaction");
     }
-    jdbc.queryForObject("select pg_logical_emit_message(true, 'kubeboot-durable', '')::text", String.class);
+    jdbc.queryForObject("select pg_current_xact_id()::text", String.class);
   }
 
   /** The newest committed resourceVersion. */

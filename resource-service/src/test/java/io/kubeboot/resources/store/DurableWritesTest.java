@@ -39,7 +39,7 @@ class DurableWritesTest extends ApiTest {
 
   @Test
   void waitingForTheDiskInsideATransactionIsRefused() {
-    // there its commit would be the surrounding transaction's, which may be asynchronous
+    // there it would only give the surrounding transaction an xid and flush nothing
     assertThatThrownBy(() -> transactions.executeWithoutResult(status -> store.awaitDurable()))
         .isInstanceOf(IllegalStateException.class);
   }
