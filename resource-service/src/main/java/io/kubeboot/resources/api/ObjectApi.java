@@ -8,10 +8,8 @@ import io.kubeboot.resources.store.ListPage;
 import io.kubeboot.resources.store.ListQuery;
 import io.kubeboot.resources.store.ObjectStore;
 import java.util.Objects;
-import java.util.function.Supplier;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -20,23 +18,17 @@ import tools.jackson.databind.node.ObjectNode;
  * validation) and the object's resourceVersion precondition; subresources change only their
  * part; deletion may be graceful or wait for finalizers. Nothing here is written per kind: the
  * registry and the strategies carry the differences.
- *
- * <p>A write returns only once its commit is on disk ({@link ObjectStore#awaitDurable}), as
- * etcd answers only after its fsync.
  */
 @Service
 public class ObjectApi {
 
   private final ObjectStore store;
-  private final TransactionTemplate transactions;
   private final ObjectPreparation preparation;
   private final Deletion deletion;
   private final Patcher patcher;
 
-  ObjectApi(ObjectStore store, TransactionTemplate transactions, ObjectPreparation preparation, Deletion deletion,
-      Patcher patcher) {
+  ObjectApi(ObjectStore store, ObjectPreparation preparation, Deletion deletion, Patcher patcher) {
     this.store = store;
-    this.transactions = transactions;
     this.preparation = preparation;
     this.deletion = deletion;
     this.patcher = patcher;
@@ -52,35 +44,32 @@ public class ObjectApi {
     return store.list(query);
   }
 
+  @Transactional
   public ObjectNode create(ResourceType type, String namespace, ObjectNode body, WriteOptions options) {
-    return durably(() -> {
-      ObjectNode prepared = preparation.forCreate(type, namespace, body, options);
-      return options.dryRun() ? prepared : store.insert(type, prepared);
-    });
+    ObjectNode prepared = preparation.forCreate(type, namespace, body, options);
+    return options.dryRun() ? prepared : store.insert(type, prepared);
   }
 
   /** PUT of the object or of its status or scale subresource. */
+  @Transactional
   public ObjectNode update(ResourceType type, String namespace, String name, String subresource, ObjectNode body,
       WriteOptions options) {
-    return durably(() -> {
-      ObjectNode current = lockedExisting(type, namespace, name);
-      return viewOf(type, subresource, write(type, current, subresource, body, options));
-    });
+    ObjectNode current = lockedExisting(type, namespace, name);
+    return viewOf(type, subresource, write(type, current, subresource, body, options));
   }
 
   /** PATCH of the object or of its status or scale subresource; the patch applies to what GET returns. */
+  @Transactional
   public ObjectNode patch(ResourceType type, String namespace, String name, String subresource, PatchType patchType,
       byte[] patch, WriteOptions options) {
-    return durably(() -> {
-      ObjectNode current = lockedExisting(type, namespace, name);
-      ObjectNode view = "scale".equals(subresource) ? Scales.toScale(type, current) : current.deepCopy();
-      ObjectNode patched = patcher.apply(patchType, view, patch, type);
-      // a patch that names a resourceVersion makes it a precondition; otherwise it applies to the latest
-      if (Metadata.resourceVersion(patched).isEmpty()) {
-        Metadata.of(patched).put("resourceVersion", Metadata.resourceVersion(current));
-      }
-      return viewOf(type, subresource, write(type, current, subresource, patched, options.forPatch()));
-    });
+    ObjectNode current = lockedExisting(type, namespace, name);
+    ObjectNode view = "scale".equals(subresource) ? Scales.toScale(type, current) : current.deepCopy();
+    ObjectNode patched = patcher.apply(patchType, view, patch, type);
+    // a patch that names a resourceVersion makes it a precondition; otherwise it applies to the latest
+    if (Metadata.resourceVersion(patched).isEmpty()) {
+      Metadata.of(patched).put("resourceVersion", Metadata.resourceVersion(current));
+    }
+    return viewOf(type, subresource, write(type, current, subresource, patched, options.forPatch()));
   }
 
   /** A write through {@code scale} answers with the Scale, like a read of it. */
@@ -89,19 +78,16 @@ public class ObjectApi {
   }
 
   /** POST of {@code pods/binding}: assigns a pending pod to a node, once. */
+  @Transactional
   public ObjectNode bind(ResourceType type, String namespace, String name, ObjectNode binding) {
-    return durably(() -> store.replace(type, PodBinding.bind(lockedExisting(type, namespace, name), binding)));
+    ObjectNode current = lockedExisting(type, namespace, name);
+    return store.replace(type, PodBinding.bind(current, binding));
   }
 
+  @Transactional
   public ObjectNode delete(ResourceType type, String namespace, String name, DeleteRequest request) {
-    return durably(() -> deletion.delete(type, lockedExisting(type, namespace, name), request));
-  }
-
-  /** One write in one transaction, answered once its commit is on disk. */
-  private ObjectNode durably(Supplier<ObjectNode> write) {
-    ObjectNode written = transactions.execute(status -> write.get());
-    store.awaitDurable();
-    return written;
+    ObjectNode current = lockedExisting(type, namespace, name);
+    return deletion.delete(type, current, request);
   }
 
   private ObjectNode write(ResourceType type, ObjectNode current, String subresource, ObjectNode body,

@@ -5,7 +5,6 @@ import io.kubeboot.common.event.ResourceTopics;
 import io.kubeboot.resources.support.BackgroundLoop;
 import io.kubeboot.resources.store.CommitSignal;
 import io.kubeboot.resources.store.EventLog;
-import io.kubeboot.resources.store.ObjectStore;
 import io.kubeboot.resources.store.StoredEvent;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -31,7 +30,6 @@ class OutboxRelay extends BackgroundLoop {
   private static final int BATCH = 500;
 
   private final EventLog eventLog;
-  private final ObjectStore store;
   private final CommitSignal commits;
   private final KafkaTemplate<String, ResourceEvent> kafka;
   private final RelayLeadership leadership;
@@ -39,11 +37,10 @@ class OutboxRelay extends BackgroundLoop {
   private final AtomicLong lag = new AtomicLong();
   private long seenCommits;
 
-  OutboxRelay(EventLog eventLog, ObjectStore store, CommitSignal commits, KafkaTemplate<String, ResourceEvent> kafka,
+  OutboxRelay(EventLog eventLog, CommitSignal commits, KafkaTemplate<String, ResourceEvent> kafka,
       RelayLeadership leadership, MeterRegistry meters) {
     super("outbox-relay");
     this.eventLog = eventLog;
-    this.store = store;
     this.commits = commits;
     this.kafka = kafka;
     this.leadership = leadership;
@@ -65,7 +62,6 @@ class OutboxRelay extends BackgroundLoop {
       seenCommits = commits.await(seenCommits, 200);
       return;
     }
-    store.awaitDurable(); // Kafka never hears of a write that a crash could still take back
     // a failure before markPublished sends the same events again next time: at least once, in order
     publish(batch);
     eventLog.markPublished(batch.get(batch.size() - 1).revision());

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Propagation;
@@ -29,15 +28,6 @@ import tools.jackson.databind.node.ObjectNode;
  * the object and its event: the row lock it takes is held to commit, so transactions commit in
  * revision order and the event log never shows a gap that a
  * later commit fills in. That is what lets watchers and the outbox simply read "revision > last".
- *
- * <p>Held through a synchronous commit, that lock would also be held through the commit's WAL
- * flush, and writes could never share an fsync: one disk flush per write would be the whole
- * store's limit (about 1,000 writes/s on this machine's disk). So a write commits asynchronously,
- * which releases the lock once the commit is in the WAL buffers, and then {@link #awaitDurable}
- * waits for the disk: a synchronous commit flushes the WAL up to its own record, so every commit
- * before it too, and concurrent waiters share one flush (PostgreSQL's group commit). Everyone
- * who acknowledges or passes on a write waits for it first: the API before it answers, the watch
- * hub and the outbox before they deliver an event.
  */
 @Component
 public class ObjectStore {
@@ -54,13 +44,11 @@ public class ObjectStore {
       + "and o.resource = :resource and o.namespace = :namespace and o.name = :name)";
 
   private final EntityManager entityManager;
-  private final JdbcTemplate jdbc;
   private final ObjectRows rows;
   private final CommitSignal commits;
 
-  ObjectStore(EntityManager entityManager, JdbcTemplate jdbc, ObjectRows rows, CommitSignal commits) {
+  ObjectStore(EntityManager entityManager, ObjectRows rows, CommitSignal commits) {
     this.entityManager = entityManager;
-    this.jdbc = jdbc;
     this.rows = rows;
     this.commits = commits;
   }
@@ -137,7 +125,6 @@ public class ObjectStore {
    * @return the new revision, or -1 if {@code change} touched no row
    */
   private long write(ObjectId id, String eventType, ObjectNode object, String change, UUID uid) {
-    entityManager.createNativeQuery("select set_config('synchronous_commit', 'off', true)").getSingleResult();
     Query statement = entityManager.createNativeQuery("""
         with next as (update revision_counter set revision = revision + 1 where id = 1 returning revision),
         changed as (%s)
@@ -229,19 +216,6 @@ public class ObjectStore {
       select.setParameter("afterNamespace", afterNamespace).setParameter("afterName", afterName);
     }
     return select.getResultList();
-  }
-
-  /**
-   * Returns once every commit made before the call is on disk: a synchronous commit of a
-   * transaction of its own (an xid makes it write a commit record), which flushes the WAL up to
-   * there. Must run outside any transaction.
-   */
-  public void awaitDurable() {
-    if (TransactionSynchronizationManager.isActualTransactionActive()) {
-      // inside a transaction the xid would be that transaction's, and nothing would be flushed
-      throw new IllegalStateException("awaitDurable must run outside a transaction");
-    }
-    jdbc.queryForObject("select pg_current_xact_id()::text", String.class);
   }
 
   /** The newest committed resourceVersion. */

@@ -3,7 +3,6 @@ package io.kubeboot.resources.watch;
 import io.kubeboot.common.api.ApiException;
 import io.kubeboot.resources.store.CommitSignal;
 import io.kubeboot.resources.store.EventLog;
-import io.kubeboot.resources.store.ObjectStore;
 import io.kubeboot.resources.store.StoredEvent;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,7 +33,6 @@ class WatchHub extends BackgroundLoop {
   private static final long POLL_MILLIS = 100;
 
   private final EventLog eventLog;
-  private final ObjectStore store;
   private final CommitSignal commits;
   private final int capacity;
   private final ConcurrentSkipListMap<Long, HubEvent> recent = new ConcurrentSkipListMap<>();
@@ -42,10 +40,9 @@ class WatchHub extends BackgroundLoop {
   private volatile long head = -1;
   private long seenCommits;
 
-  WatchHub(EventLog eventLog, ObjectStore store, CommitSignal commits, WatchProperties properties) {
+  WatchHub(EventLog eventLog, CommitSignal commits, WatchProperties properties) {
     super("watch-hub");
     this.eventLog = eventLog;
-    this.store = store;
     this.commits = commits;
     this.capacity = properties.cacheSize();
   }
@@ -74,9 +71,7 @@ class WatchHub extends BackgroundLoop {
     if (revision < compacted) {
       throw ApiException.expired("too old resource version: " + revision + " (" + compacted + ")");
     }
-    List<StoredEvent> events = eventLog.after(revision, limit);
-    store.awaitDurable();
-    return events.stream().map(WatchHub::toHubEvent).toList();
+    return eventLog.after(revision, limit).stream().map(WatchHub::toHubEvent).toList();
   }
 
   /**
@@ -145,7 +140,6 @@ class WatchHub extends BackgroundLoop {
       seenCommits = commits.await(seenCommits, POLL_MILLIS);
       return;
     }
-    store.awaitDurable(); // a watcher never sees a write that a crash could still take back
     List<HubEvent> arrived = batch.stream().map(WatchHub::toHubEvent).toList();
     for (HubEvent event : arrived) {
       recent.put(event.revision(), event);
