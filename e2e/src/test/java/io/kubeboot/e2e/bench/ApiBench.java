@@ -22,6 +22,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 
 /**
  * {@code ./kubeboot bench api}: drives the API through the gateway (TLS, bearer token) with
@@ -72,11 +73,17 @@ public final class ApiBench {
     }
     System.out.printf("list of 1000 objects: %s%n", listLatency.summary());
 
+    // the open loop's 64 senders start with connections (TLS handshakes) and threads of their own:
+    // its first seconds are timed apart, as what a burst of new clients sees
+    Mixed leadIn = openLoop(mixedRate, 5, creates);
+    System.out.printf("mixed %d req/s, first 5 s on new connections: %s; %s%n", mixedRate, leadIn.all().summary(),
+        leadIn.slowBySecond());
     GatewayLatency gatewayBefore = GatewayLatency.read(http, cluster.apiUrl());
     Mixed mixed = openLoop(mixedRate, 20, creates);
-    System.out.printf("mixed %d req/s for 20 s (70%% get, 20%% list of 50, 10%% update): %s; get %s, list %s, "
+    System.out.printf("mixed %d req/s for the next 20 s (70%% get, 20%% list of 50, 10%% update): %s; get %s, list %s, "
             + "update %s; %s%n", mixedRate, mixed.all().summary(), mixed.gets().summary(), mixed.lists().summary(),
         mixed.updates().summary(), GatewayLatency.read(http, cluster.apiUrl()).since(gatewayBefore));
+    System.out.println(mixed.slowBySecond());
 
     // last: the watchers it leaves behind are the gateway's and resource-service's until their next event
     Latencies fanOut = watchFanOut(100, 50);
@@ -151,13 +158,26 @@ public final class ApiBench {
   }
 
   /** Latencies of the mixed load: all its requests, and each kind. */
-  private record Mixed(Latencies all, Latencies gets, Latencies lists, Latencies updates) {
+  private record Mixed(Latencies all, Latencies gets, Latencies lists, Latencies updates, AtomicIntegerArray slow) {
+
+    /** "slow (> 50 ms) by second started: 3:12 4:40 ..." for the seconds that had any. */
+    String slowBySecond() {
+      StringBuilder seconds = new StringBuilder("slow (> 50 ms) by second started:");
+      for (int second = 0; second < slow.length(); second++) {
+        if (slow.get(second) > 0) {
+          seconds.append(' ').append(second).append(':').append(slow.get(second));
+        }
+      }
+      return seconds.toString();
+    }
   }
 
   /** Requests started at a fixed rate whatever the latency (open loop), so queueing shows in p99. */
   private Mixed openLoop(int rate, int seconds, int objects) throws Exception {
     int total = rate * seconds;
-    Mixed mixed = new Mixed(new Latencies(total), new Latencies(total), new Latencies(total), new Latencies(total));
+    Mixed mixed = new Mixed(new Latencies(total), new Latencies(total), new Latencies(total), new Latencies(total),
+        new AtomicIntegerArray(seconds + 1));
+    long started = System.nanoTime();
     ExecutorService senders = Executors.newFixedThreadPool(64);
     ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
     CountDownLatch done = new CountDownLatch(total);
@@ -186,6 +206,9 @@ public final class ApiBench {
           long took = System.nanoTime() - begin;
           mixed.all().record(took);
           kind.record(took);
+          if (took > 50_000_000L) {
+            mixed.slow().incrementAndGet((int) Math.min(seconds, (begin - started) / 1_000_000_000L));
+          }
         } catch (Exception e) {
           System.err.println("request failed: " + e.getMessage());
         } finally {
