@@ -24,7 +24,7 @@ import tools.jackson.databind.node.ObjectNode;
  *
  * <p>A waiting watcher is woken only by an event it wants (as upstream's cacher dispatches to the
  * watchers a change concerns), or when its wait times out: woken by every change, a hundred
- * idle watchers cost a hundred thread switches per write, and the API's latency showed it.
+ * idle watchers would cost a hundred thread switches per write.
  */
 @Component
 class WatchHub extends BackgroundLoop {
