@@ -5,6 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.kubeboot.resources.support.ApiTest;
 import io.kubeboot.resources.support.RestClient;
 import io.kubeboot.resources.support.RestClient.Reply;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 /** Create, read, update, patch and delete through the REST paths, with upstream's semantics. */
@@ -52,6 +57,47 @@ class ObjectLifecycleTest extends ApiTest {
     assertThat(stale.code()).isEqualTo(409);
     assertThat(stale.reason()).isEqualTo("Conflict");
     assertThat(api.get(CONFIGMAPS + "/rv-check").body().at("/data/a").asString()).isEqualTo("2");
+  }
+
+  @Test
+  void concurrentPatchesOfOneObjectAreAllApplied() throws Exception {
+    api.post(CONFIGMAPS, """
+        {"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"contended"}}""");
+    long before = revision();
+    ExecutorService writers = Executors.newFixedThreadPool(8);
+    List<Future<Reply>> replies = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      String key = "k" + i;
+      replies.add(writers.submit(() -> api.patch(CONFIGMAPS + "/contended", "application/merge-patch+json",
+          "{\"data\":{\"" + key + "\":\"v\"}}")));
+    }
+    for (Future<Reply> reply : replies) {
+      assertThat(reply.get().code()).isEqualTo(200);
+    }
+    writers.shutdown();
+
+    // no patch overwrote another's (each was applied to the state before it), and each wrote once
+    assertThat(api.get(CONFIGMAPS + "/contended").body().path("data").size()).isEqualTo(40);
+    assertThat(revision() - before).isEqualTo(40);
+  }
+
+  @Test
+  void createInAMissingNamespaceIsNotFoundAndInATerminatingOneForbidden() {
+    api.post("/api/v1/namespaces", """
+        {"apiVersion":"v1","kind":"Namespace","metadata":{"name":"closing"}}""");
+    api.delete("/api/v1/namespaces/closing", null);
+    long before = revision();
+
+    Reply missing = api.post("/api/v1/namespaces/absent/configmaps", """
+        {"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"c"}}""");
+    Reply terminating = api.post("/api/v1/namespaces/closing/configmaps", """
+        {"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"c"}}""");
+
+    assertThat(missing.code()).isEqualTo(404);
+    assertThat(missing.body().path("message").asString()).isEqualTo("namespaces \"absent\" not found");
+    assertThat(terminating.code()).isEqualTo(403);
+    assertThat(terminating.body().path("message").asString()).contains("because it is being terminated");
+    assertThat(revision()).isEqualTo(before);
   }
 
   @Test

@@ -2,6 +2,7 @@ package io.kubeboot.resources.api;
 
 import io.kubeboot.common.api.ApiException;
 import io.kubeboot.common.resource.ResourceType;
+import io.kubeboot.resources.store.BeforeWrite;
 import io.kubeboot.resources.store.ObjectStore;
 import java.time.Clock;
 import org.springframework.stereotype.Component;
@@ -51,7 +52,7 @@ class Deletion {
     if (!finalizersDone(type, object)) {
       return markDeleting(type, object, 0, request);
     }
-    return request.dryRun() ? object : remove(type, object);
+    return request.dryRun() ? object : remove(type, object, Metadata.resourceVersion(current));
   }
 
   /** True when nothing holds the object back any more. */
@@ -63,11 +64,9 @@ class Deletion {
     return !Namespaces.NAMESPACES.equals(type) || !namespaceFinalizers.isArray() || namespaceFinalizers.isEmpty();
   }
 
-  ObjectNode remove(ResourceType type, ObjectNode object) {
-    if ("services".equals(type.plural())) {
-      allocator.release(object);
-    }
-    return store.remove(type, object);
+  /** Removes the object, if it is still at {@code expectedVersion} (see {@link ObjectStore#remove}). */
+  ObjectNode remove(ResourceType type, ObjectNode object, String expectedVersion) {
+    return store.remove(type, object, expectedVersion, allocator.onRemove(type));
   }
 
   private ObjectNode markDeleting(ResourceType type, ObjectNode object, long grace, DeleteRequest request) {
@@ -82,7 +81,8 @@ class Deletion {
     if (Namespaces.NAMESPACES.equals(type)) {
       object.withObject("/status").put("phase", "Terminating");
     }
-    return request.dryRun() || object.equals(before) ? object : store.replace(type, object);
+    return request.dryRun() || object.equals(before) ? object
+        : store.replace(type, object, Metadata.resourceVersion(before), BeforeWrite.NOTHING);
   }
 
   /** Upstream: only a pod on a node that may still run containers deletes gracefully. */

@@ -5,36 +5,46 @@ import io.kubeboot.common.resource.ResourceType;
 import io.kubeboot.resources.patch.PatchType;
 import io.kubeboot.resources.patch.Patcher;
 import io.kubeboot.resources.store.ListPage;
+import io.kubeboot.resources.store.BeforeWrite;
 import io.kubeboot.resources.store.ListQuery;
+import io.kubeboot.resources.store.ObjectChangedException;
 import io.kubeboot.resources.store.ObjectStore;
 import java.util.Objects;
+import java.util.function.UnaryOperator;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The generic API semantics of every registered resource, like upstream's registry Store: one
- * transaction per request; create, update and patch go through the kind's strategy (defaults,
- * validation) and the object's resourceVersion precondition; subresources change only their
- * part; deletion may be graceful or wait for finalizers. Nothing here is written per kind: the
- * registry and the strategies carry the differences.
+ * The generic API semantics of every registered resource, like upstream's registry Store: create,
+ * update and patch go through the kind's strategy (defaults, validation) and the object's
+ * resourceVersion precondition; subresources change only their part; deletion may be graceful or
+ * wait for finalizers. Changes of existing objects are optimistic, as upstream's GuaranteedUpdate:
+ * read, compute the new state, write it if the object is still as read, else read again. Nothing
+ * here is written per kind: the registry and the strategies carry the differences.
  */
 @Service
 public class ObjectApi {
+
+  /** Upstream retries a GuaranteedUpdate for as long as it takes; a bound keeps a request from spinning. */
+  private static final int UPDATE_ATTEMPTS = 32;
 
   private final ObjectStore store;
   private final ObjectPreparation preparation;
   private final Deletion deletion;
   private final Patcher patcher;
+  private final Namespaces namespaces;
+  private final ServiceAllocator allocator;
 
-  ObjectApi(ObjectStore store, ObjectPreparation preparation, Deletion deletion, Patcher patcher) {
+  ObjectApi(ObjectStore store, ObjectPreparation preparation, Deletion deletion, Patcher patcher,
+      Namespaces namespaces, ServiceAllocator allocator) {
     this.store = store;
     this.preparation = preparation;
     this.deletion = deletion;
     this.patcher = patcher;
+    this.namespaces = namespaces;
+    this.allocator = allocator;
   }
 
-  @Transactional(readOnly = true)
   public ObjectNode get(ResourceType type, String namespace, String name, String subresource) {
     ObjectNode object = existing(type, namespace, name);
     return "scale".equals(subresource) ? Scales.toScale(type, object) : object;
@@ -44,32 +54,36 @@ public class ObjectApi {
     return store.list(query);
   }
 
-  @Transactional
   public ObjectNode create(ResourceType type, String namespace, ObjectNode body, WriteOptions options) {
     ObjectNode prepared = preparation.forCreate(type, namespace, body, options);
-    return options.dryRun() ? prepared : store.insert(type, prepared);
+    if (!options.dryRun()) {
+      return store.insert(type, prepared, allocator.onWrite(type, null));
+    }
+    if (type.namespaced()) {
+      namespaces.requireWritable(namespace);
+    }
+    return prepared;
   }
 
   /** PUT of the object or of its status or scale subresource. */
-  @Transactional
   public ObjectNode update(ResourceType type, String namespace, String name, String subresource, ObjectNode body,
       WriteOptions options) {
-    ObjectNode current = lockedExisting(type, namespace, name);
-    return viewOf(type, subresource, write(type, current, subresource, body, options));
+    return guaranteedUpdate(type, namespace, name,
+        current -> viewOf(type, subresource, write(type, current, subresource, body.deepCopy(), options)));
   }
 
   /** PATCH of the object or of its status or scale subresource; the patch applies to what GET returns. */
-  @Transactional
   public ObjectNode patch(ResourceType type, String namespace, String name, String subresource, PatchType patchType,
       byte[] patch, WriteOptions options) {
-    ObjectNode current = lockedExisting(type, namespace, name);
-    ObjectNode view = "scale".equals(subresource) ? Scales.toScale(type, current) : current.deepCopy();
-    ObjectNode patched = patcher.apply(patchType, view, patch, type);
-    // a patch that names a resourceVersion makes it a precondition; otherwise it applies to the latest
-    if (Metadata.resourceVersion(patched).isEmpty()) {
-      Metadata.of(patched).put("resourceVersion", Metadata.resourceVersion(current));
-    }
-    return viewOf(type, subresource, write(type, current, subresource, patched, options.forPatch()));
+    return guaranteedUpdate(type, namespace, name, current -> {
+      ObjectNode view = "scale".equals(subresource) ? Scales.toScale(type, current) : current.deepCopy();
+      ObjectNode patched = patcher.apply(patchType, view, patch, type);
+      // a patch that names a resourceVersion makes it a precondition; otherwise it applies to the latest
+      if (Metadata.resourceVersion(patched).isEmpty()) {
+        Metadata.of(patched).put("resourceVersion", Metadata.resourceVersion(current));
+      }
+      return viewOf(type, subresource, write(type, current, subresource, patched, options.forPatch()));
+    });
   }
 
   /** A write through {@code scale} answers with the Scale, like a read of it. */
@@ -78,16 +92,33 @@ public class ObjectApi {
   }
 
   /** POST of {@code pods/binding}: assigns a pending pod to a node, once. */
-  @Transactional
   public ObjectNode bind(ResourceType type, String namespace, String name, ObjectNode binding) {
-    ObjectNode current = lockedExisting(type, namespace, name);
-    return store.replace(type, PodBinding.bind(current, binding));
+    return guaranteedUpdate(type, namespace, name, current -> store.replace(type, PodBinding.bind(current, binding),
+        Metadata.resourceVersion(current), BeforeWrite.NOTHING));
   }
 
-  @Transactional
   public ObjectNode delete(ResourceType type, String namespace, String name, DeleteRequest request) {
-    ObjectNode current = lockedExisting(type, namespace, name);
-    return deletion.delete(type, current, request);
+    return guaranteedUpdate(type, namespace, name, current -> deletion.delete(type, current, request));
+  }
+
+  /**
+   * Applies {@code change} to the object's current state until it writes without a concurrent
+   * change in between; a change that makes no write returns what it computed.
+   */
+  private ObjectNode guaranteedUpdate(ResourceType type, String namespace, String name,
+      UnaryOperator<ObjectNode> change) {
+    Objects.requireNonNull(name, "name");
+    for (int attempt = 1; ; attempt++) {
+      ObjectNode current = existing(type, namespace, name);
+      try {
+        return change.apply(current);
+      } catch (ObjectChangedException e) {
+        if (attempt == UPDATE_ATTEMPTS) {
+          throw ApiException.conflict(type.groupResource(), name, "the object is being modified too often; "
+              + "please apply your changes to the latest version and try again");
+        }
+      }
+    }
   }
 
   private ObjectNode write(ResourceType type, ObjectNode current, String subresource, ObjectNode body,
@@ -104,9 +135,10 @@ public class ObjectApi {
       return current;
     }
     if (Metadata.deleting(prepared) && deletion.finalizersDone(type, prepared)) {
-      return options.dryRun() ? prepared : deletion.remove(type, prepared);
+      return options.dryRun() ? prepared : deletion.remove(type, prepared, Metadata.resourceVersion(current));
     }
-    return options.dryRun() ? prepared : store.replace(type, prepared);
+    return options.dryRun() ? prepared
+        : store.replace(type, prepared, Metadata.resourceVersion(current), allocator.onWrite(type, current));
   }
 
   private static void checkIdentity(ResourceType type, ObjectNode current, ObjectNode desired) {
@@ -134,11 +166,5 @@ public class ObjectApi {
 
   private ObjectNode existing(ResourceType type, String namespace, String name) {
     return store.get(type, namespace, name).orElseThrow(() -> ApiException.notFound(type.groupResource(), name));
-  }
-
-  private ObjectNode lockedExisting(ResourceType type, String namespace, String name) {
-    Objects.requireNonNull(name, "name");
-    return store.getForUpdate(type, namespace, name)
-        .orElseThrow(() -> ApiException.notFound(type.groupResource(), name));
   }
 }

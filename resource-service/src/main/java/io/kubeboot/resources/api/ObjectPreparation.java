@@ -20,7 +20,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Turns a client's body into the object to store: checks that it is the resource the URL names,
  * sets the server-owned metadata, applies the kind's strategy (defaults, validation), bumps
- * {@code metadata.generation} on spec changes and allocates Service addresses.
+ * {@code metadata.generation} on spec changes. What needs the database (the namespace's
+ * lifecycle, Service allocations) happens in the write itself.
  */
 @Component
 class ObjectPreparation {
@@ -28,13 +29,9 @@ class ObjectPreparation {
   /** Upstream's generateName alphabet: no vowels (no words), no look-alike characters. */
   private static final String NAME_ALPHABET = "bcdfghjklmnpqrstvwxz2456789";
 
-  private final Namespaces namespaces;
-  private final ServiceAllocator allocator;
   private final Clock clock;
 
-  ObjectPreparation(Namespaces namespaces, ServiceAllocator allocator, Clock clock) {
-    this.namespaces = namespaces;
-    this.allocator = allocator;
+  ObjectPreparation(Clock clock) {
     this.clock = clock;
   }
 
@@ -48,7 +45,6 @@ class ObjectPreparation {
             + "the request");
       }
       metadata.put("namespace", namespace);
-      namespaces.requireWritable(namespace);
     } else {
       metadata.remove("namespace");
     }
@@ -73,11 +69,7 @@ class ObjectPreparation {
         strategy.nameRule()));
     errors.addAll(strategy.validate(object));
     failIfInvalid(type, object, errors);
-    ObjectNode prepared = Typed.write(object);
-    if ("services".equals(type.plural()) && !options.dryRun()) {
-      allocator.allocate(prepared, null);
-    }
-    return prepared;
+    return Typed.write(object);
   }
 
   /** @param subresource null for the main resource, else {@code status} or {@code finalize} */
@@ -115,9 +107,6 @@ class ObjectPreparation {
     ObjectNode prepared = Typed.write(object);
     if (!statusOnly && !JsonEquality.same(prepared.path("spec"), current.path("spec"))) {
       Metadata.of(prepared).put("generation", currentMetadata.path("generation").asLong(0) + 1);
-    }
-    if ("services".equals(type.plural()) && !options.dryRun()) {
-      allocator.allocate(prepared, current);
     }
     return prepared;
   }

@@ -2,16 +2,17 @@ package io.kubeboot.resources.api;
 
 import io.kubeboot.common.api.ApiException;
 import io.kubeboot.common.api.FieldError;
-import jakarta.persistence.EntityManager;
+import io.kubeboot.common.resource.ResourceType;
+import io.kubeboot.resources.store.BeforeWrite;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Propagation;
-import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -19,8 +20,8 @@ import tools.jackson.databind.node.ObjectNode;
  * Hands out Service ClusterIPs and NodePorts at write time, as upstream's API server does: a
  * requested value is honoured or rejected with 422 when taken, a free one is picked otherwise,
  * and both go back to the pool when the Service stops using them. Allocations are rows of
- * {@code service_allocations} written in the Service's own transaction, so a failed write
- * allocates nothing and two Services can never hold the same value.
+ * {@code service_allocations} written in the Service's own transaction (a {@link BeforeWrite} of
+ * its write), so a failed write allocates nothing and two Services can never hold the same value.
  */
 @Component
 class ServiceAllocator {
@@ -28,17 +29,31 @@ class ServiceAllocator {
   private static final String CLUSTER_IP = "clusterIP";
   private static final String NODE_PORT = "nodePort";
 
-  private final EntityManager entityManager;
+  private final JdbcClient jdbc;
   private final ServiceNetwork network;
 
-  ServiceAllocator(EntityManager entityManager, ServiceNetwork network) {
-    this.entityManager = entityManager;
+  ServiceAllocator(DataSource dataSource, ServiceNetwork network) {
+    // joins the transaction of the write it runs in (see GroupCommit)
+    this.jdbc = JdbcClient.create(dataSource);
     this.network = network;
   }
 
+  /** What a write of {@code type} must allocate with it; {@code old} is null on create. */
+  BeforeWrite onWrite(ResourceType type, ObjectNode old) {
+    return isService(type) ? service -> allocate(service, old) : BeforeWrite.NOTHING;
+  }
+
+  /** What a removal of {@code type} must give back with it. */
+  BeforeWrite onRemove(ResourceType type) {
+    return isService(type) ? this::release : BeforeWrite.NOTHING;
+  }
+
+  private static boolean isService(ResourceType type) {
+    return "services".equals(type.plural()) && type.group().isEmpty();
+  }
+
   /** Fills in and reserves what the Service needs; {@code old} is null on create. */
-  @Transactional(propagation = Propagation.MANDATORY)
-  void allocate(ObjectNode service, ObjectNode old) {
+  private void allocate(ObjectNode service, ObjectNode old) {
     UUID owner = UUID.fromString(Metadata.uid(service));
     ObjectNode spec = service.withObject("/spec");
     String type = spec.path("type").asString("ClusterIP");
@@ -97,8 +112,7 @@ class ServiceAllocator {
   }
 
   /** Gives back everything the Service held. */
-  @Transactional(propagation = Propagation.MANDATORY)
-  void release(ObjectNode service) {
+  private void release(ObjectNode service) {
     releaseExcept(UUID.fromString(Metadata.uid(service)), Set.of());
   }
 
@@ -123,28 +137,26 @@ class ServiceAllocator {
   }
 
   private boolean reserve(String kind, String value, UUID owner) {
-    return entityManager.createNativeQuery("insert into service_allocations (kind, value, owner_uid) "
+    return jdbc.sql("insert into service_allocations (kind, value, owner_uid) "
             + "values (:kind, :value, :owner) on conflict do nothing")
-        .setParameter("kind", kind).setParameter("value", value).setParameter("owner", owner)
-        .executeUpdate() == 1 || ownedBy(kind, value, owner);
+        .param("kind", kind).param("value", value).param("owner", owner)
+        .update() == 1 || ownedBy(kind, value, owner);
   }
 
   private boolean ownedBy(String kind, String value, UUID owner) {
-    return !entityManager.createNativeQuery("select 1 from service_allocations "
-            + "where kind = :kind and value = :value and owner_uid = :owner")
-        .setParameter("kind", kind).setParameter("value", value).setParameter("owner", owner)
-        .getResultList().isEmpty();
+    return !jdbc.sql("select 1 from service_allocations where kind = :kind and value = :value and owner_uid = :owner")
+        .param("kind", kind).param("value", value).param("owner", owner)
+        .query(Integer.class).list().isEmpty();
   }
 
-  @SuppressWarnings("unchecked")
   private void releaseExcept(UUID owner, Set<String> keep) {
-    List<Object[]> held = entityManager.createNativeQuery(
-            "select kind, value from service_allocations where owner_uid = :owner")
-        .setParameter("owner", owner).getResultList();
-    for (Object[] row : held) {
-      if (!keep.contains(row[0] + "/" + row[1])) {
-        entityManager.createNativeQuery("delete from service_allocations where kind = :kind and value = :value")
-            .setParameter("kind", row[0]).setParameter("value", row[1]).executeUpdate();
+    List<String> held = jdbc.sql("select kind || '/' || value from service_allocations where owner_uid = :owner")
+        .param("owner", owner).query(String.class).list();
+    for (String allocation : held) {
+      if (!keep.contains(allocation)) {
+        int slash = allocation.indexOf('/');
+        jdbc.sql("delete from service_allocations where kind = :kind and value = :value")
+            .param("kind", allocation.substring(0, slash)).param("value", allocation.substring(slash + 1)).update();
       }
     }
   }

@@ -3,19 +3,17 @@ package io.kubeboot.resources.store;
 import io.kubeboot.common.api.ApiException;
 import io.kubeboot.common.resource.ResourceType;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceException;
 import jakarta.persistence.Query;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Isolation;
-import org.springframework.transaction.annotation.Propagation;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -23,10 +21,12 @@ import tools.jackson.databind.node.ObjectNode;
  * namespace/name, one cluster-wide resourceVersion, and one event row per committed change.
  * It knows nothing of kinds; the API layer above decides what to write.
  *
- * <p>Writes must run inside the caller's transaction. Each write takes the next revision from
- * {@code revision_counter} with {@code UPDATE ... RETURNING}, in the same statement that writes
- * the object and its event: the row lock it takes is held to commit, so transactions commit in
- * revision order and the event log never shows a gap that a
+ * <p>Writes go through {@link GroupCommit} and are optimistic, as etcd's compare-and-swap: a
+ * replace or remove names the resourceVersion it was computed from and changes nothing if the
+ * object has moved on ({@link ObjectChangedException}; the caller reads again and retries). Each
+ * write takes the next revision from {@code revision_counter} with {@code UPDATE ... RETURNING},
+ * in the same statement that writes the object and its event: the row lock it takes is held to
+ * commit, so transactions commit in revision order and the event log never shows a gap that a
  * later commit fills in. That is what lets watchers and the outbox simply read "revision > last".
  */
 @Component
@@ -43,11 +43,23 @@ public class ObjectStore {
   private static final String PREVIOUS_BODY = "(select o.body from objects o where o.api_group = :group "
       + "and o.resource = :resource and o.namespace = :namespace and o.name = :name)";
 
+  /** The object of the statement, as the parameters name it. */
+  private static final String THE_OBJECT = "(select 1 from objects o where o.api_group = :group "
+      + "and o.resource = :resource and o.namespace = :namespace and o.name = :name)";
+  /** The object exists at the version the change was computed from. */
+  private static final String AT_EXPECTED_VERSION = "exists (select 1 from objects o where o.api_group = :group "
+      + "and o.resource = :resource and o.namespace = :namespace and o.name = :name "
+      + "and o.resource_version = :expected)";
+  /** The object's namespace exists and is not terminating, in the statement's own snapshot. */
+  private static final String NAMESPACE_ACTIVE = "exists (select 1 from objects n where n.api_group = '' "
+      + "and n.resource = 'namespaces' and n.namespace = '' and n.name = :namespace "
+      + "and n.body -> 'metadata' -> 'deletionTimestamp' is null)";
+
   private final EntityManager entityManager;
   private final ObjectRows rows;
-  private final CommitSignal commits;
+  private final GroupCommit commits;
 
-  ObjectStore(EntityManager entityManager, ObjectRows rows, CommitSignal commits) {
+  ObjectStore(EntityManager entityManager, ObjectRows rows, GroupCommit commits) {
     this.entityManager = entityManager;
     this.rows = rows;
     this.commits = commits;
@@ -58,94 +70,129 @@ public class ObjectStore {
     return rows.findById(ObjectId.of(type, namespace, name)).map(row -> Json.read(row.body()));
   }
 
-  /** Reads the object and locks it until the surrounding transaction ends. */
-  @Transactional(propagation = Propagation.MANDATORY)
-  public Optional<ObjectNode> getForUpdate(ResourceType type, String namespace, String name) {
-    ObjectRow row = entityManager.find(ObjectRow.class, ObjectId.of(type, namespace, name),
-        jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
-    return Optional.ofNullable(row).map(r -> Json.read(r.body()));
-  }
-
   /**
    * Stores a new object. Sets {@code metadata.resourceVersion}; everything else (uid, timestamps,
-   * generation) the caller has set. Fails with AlreadyExists if the name is taken.
+   * generation) the caller has set. A namespaced object needs its namespace to exist and not be
+   * terminating at that moment (upstream's NamespaceLifecycle admission, here checked in the
+   * write's own statement): NotFound or Forbidden otherwise; AlreadyExists if the name is taken.
    */
-  @Transactional(propagation = Propagation.MANDATORY)
-  public ObjectNode insert(ResourceType type, ObjectNode object) {
+  public ObjectNode insert(ResourceType type, ObjectNode object, BeforeWrite before) {
     ObjectId id = idOf(type, object);
-    try {
-      long revision = write(id, "ADDED", object, """
+    return commits.write(work(before, jdbc -> {
+      before.apply(object);
+      long revision = write(jdbc, id, "ADDED", object,
+          (type.namespaced() ? NAMESPACE_ACTIVE + " and " : "") + "not exists " + THE_OBJECT, """
           insert into objects (api_group, resource, namespace, name, uid, resource_version, generation, body)
           select :group, :resource, :namespace, :name, :uid, revision, :generation, %s from next
-          returning resource_version, body""".formatted(STAMPED_BODY), uidOf(object));
+          on conflict do nothing
+          returning resource_version, body""".formatted(STAMPED_BODY),
+          Map.of("uid", uidOf(object), "generation", generationOf(object)));
+      if (revision < 0) {
+        if (type.namespaced()) {
+          requireActiveNamespace(jdbc, id.namespace());
+        }
+        throw ApiException.alreadyExists(type.groupResource(), id.name());
+      }
       return stamp(object, revision);
-    } catch (PersistenceException e) {
-      throw ApiException.alreadyExists(type.groupResource(), id.name());
-    }
-  }
-
-  /** Replaces the stored state of an existing object (locked by {@link #getForUpdate}). */
-  @Transactional(propagation = Propagation.MANDATORY)
-  public ObjectNode replace(ResourceType type, ObjectNode object) {
-    ObjectId id = idOf(type, object);
-    long revision = write(id, "MODIFIED", object, """
-        update objects set resource_version = revision, generation = :generation, body = %s from next
-        where api_group = :group and resource = :resource and namespace = :namespace and name = :name
-        returning resource_version, body""".formatted(STAMPED_BODY), null);
-    if (revision < 0) {
-      throw ApiException.notFound(type.groupResource(), id.name());
-    }
-    return stamp(object, revision);
+    }));
   }
 
   /**
-   * Removes an object. The DELETED event carries its last state stamped with the deletion's own
-   * resourceVersion, as upstream's watch does.
-   */
-  @Transactional(propagation = Propagation.MANDATORY)
-  public ObjectNode remove(ResourceType type, ObjectNode lastState) {
-    ObjectId id = idOf(type, lastState);
-    long revision = write(id, "DELETED", lastState, """
-        delete from objects using next
-        where api_group = :group and resource = :resource and namespace = :namespace and name = :name
-        returning revision as resource_version, %s as body""".formatted(STAMPED_BODY), null);
-    if (revision < 0) {
-      throw ApiException.notFound(type.groupResource(), id.name());
-    }
-    return stamp(lastState, revision);
-  }
-
-  /**
-   * One change in one statement: takes the next revision, applies {@code change} to the objects
-   * table (a statement over the CTE {@code next}, returning the stored revision and body) and
-   * appends the event. The revision counter's row lock, which orders all commits, is so taken by
-   * the transaction's last statement and held only for it and the commit, not across round trips
-   * and JSON work. Hand-written SQL because JPA has no data-modifying CTE.
+   * Replaces the stored state of an object, if it is still at {@code expectedVersion}: the
+   * optimistic concurrency of upstream's GuaranteedUpdate.
    *
-   * @return the new revision, or -1 if {@code change} touched no row
+   * @throws ObjectChangedException if the object changed or went away since it was read
    */
-  private long write(ObjectId id, String eventType, ObjectNode object, String change, UUID uid) {
-    Query statement = entityManager.createNativeQuery("""
-        with next as (update revision_counter set revision = revision + 1 where id = 1 returning revision),
-        changed as (%s)
-        insert into object_events (revision, api_group, resource, namespace, name, event_type, body, prev_body)
-        select resource_version, :group, :resource, :namespace, :name, :eventType, body, %s from changed
-        returning revision""".formatted(change, eventType.equals("MODIFIED") ? PREVIOUS_BODY : "null"))
-        .setParameter("group", id.group()).setParameter("resource", id.resource())
-        .setParameter("namespace", id.namespace()).setParameter("name", id.name())
-        .setParameter("eventType", eventType).setParameter("body", Json.write(object));
-    if (change.contains(":generation")) {
-      statement.setParameter("generation", generationOf(object));
+  public ObjectNode replace(ResourceType type, ObjectNode object, String expectedVersion, BeforeWrite before) {
+    ObjectId id = idOf(type, object);
+    return commits.write(work(before, jdbc -> {
+      before.apply(object);
+      long revision = write(jdbc, id, "MODIFIED", object, AT_EXPECTED_VERSION, """
+          update objects set resource_version = revision, generation = :generation, body = %s from next
+          where api_group = :group and resource = :resource and namespace = :namespace and name = :name
+            and resource_version = :expected
+          returning resource_version, body""".formatted(STAMPED_BODY),
+          Map.of("generation", generationOf(object), "expected", versionOf(expectedVersion)));
+      if (revision < 0) {
+        throw new ObjectChangedException(id);
+      }
+      return stamp(object, revision);
+    }));
+  }
+
+  /**
+   * Removes an object, if it is still at {@code expectedVersion}. The DELETED event carries its
+   * last state stamped with the deletion's own resourceVersion, as upstream's watch does.
+   *
+   * @throws ObjectChangedException if the object changed or went away since it was read
+   */
+  public ObjectNode remove(ResourceType type, ObjectNode lastState, String expectedVersion, BeforeWrite before) {
+    ObjectId id = idOf(type, lastState);
+    return commits.write(work(before, jdbc -> {
+      before.apply(lastState);
+      long revision = write(jdbc, id, "DELETED", lastState, AT_EXPECTED_VERSION, """
+          delete from objects using next
+          where api_group = :group and resource = :resource and namespace = :namespace and name = :name
+            and resource_version = :expected
+          returning revision as resource_version, %s as body""".formatted(STAMPED_BODY),
+          Map.of("expected", versionOf(expectedVersion)));
+      if (revision < 0) {
+        throw new ObjectChangedException(id);
+      }
+      return stamp(lastState, revision);
+    }));
+  }
+
+  /**
+   * One change in one statement: if {@code precondition} holds, takes the next revision, applies
+   * {@code change} to the objects table (a statement over the CTE {@code next}, returning the
+   * stored revision and body) and appends the event; otherwise changes nothing, not even the
+   * revision, as a failed compare in etcd. Hand-written SQL because JPA has no data-modifying CTE.
+   *
+   * @return the new revision, or -1 if nothing changed
+   */
+  private static long write(JdbcClient jdbc, ObjectId id, String eventType, ObjectNode object, String precondition,
+      String change, Map<String, Object> parameters) {
+    List<Long> revisions = jdbc.sql("""
+            with next as (update revision_counter set revision = revision + 1 where id = 1 and %s returning revision),
+            changed as (%s)
+            insert into object_events (revision, api_group, resource, namespace, name, event_type, body, prev_body)
+            select resource_version, :group, :resource, :namespace, :name, :eventType, body, %s from changed
+            returning revision""".formatted(precondition, change, eventType.equals("MODIFIED") ? PREVIOUS_BODY : "null"))
+        .param("group", id.group()).param("resource", id.resource())
+        .param("namespace", id.namespace()).param("name", id.name())
+        .param("eventType", eventType).param("body", Json.write(object))
+        .params(parameters)
+        .query(Long.class).list();
+    return revisions.isEmpty() ? -1 : revisions.get(0);
+  }
+
+  /** Why a namespaced object could not be stored, if its namespace is the reason. */
+  private static void requireActiveNamespace(JdbcClient jdbc, String namespace) {
+    List<Boolean> terminating = jdbc.sql("select body -> 'metadata' -> 'deletionTimestamp' is not null from objects "
+            + "where api_group = '' and resource = 'namespaces' and namespace = '' and name = :namespace")
+        .param("namespace", namespace).query(Boolean.class).list();
+    if (terminating.isEmpty()) {
+      throw ApiException.notFound("namespaces", namespace);
     }
-    if (uid != null) {
-      statement.setParameter("uid", uid);
+    if (terminating.get(0)) {
+      throw ApiException.forbidden("namespaces", namespace, "unable to create new content in namespace "
+          + namespace + " because it is being terminated");
     }
-    List<?> revisions = statement.getResultList();
-    if (revisions.isEmpty()) {
-      return -1;
-    }
-    signalAfterCommit();
-    return ((Number) revisions.get(0)).longValue();
+  }
+
+  private static <R> GroupCommit.Work<R> work(BeforeWrite before, Function<JdbcClient, R> run) {
+    return new GroupCommit.Work<>() {
+      @Override
+      public R run(JdbcClient jdbc) {
+        return run.apply(jdbc);
+      }
+
+      @Override
+      public boolean atomic() {
+        return before != BeforeWrite.NOTHING;
+      }
+    };
   }
 
   /**
@@ -225,17 +272,6 @@ public class ObjectStore {
         .getSingleResult()).longValue();
   }
 
-  private void signalAfterCommit() {
-    if (TransactionSynchronizationManager.isSynchronizationActive()) {
-      TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-        @Override
-        public void afterCommit() {
-          commits.fire();
-        }
-      });
-    }
-  }
-
   private static ObjectId idOf(ResourceType type, ObjectNode object) {
     ObjectNode metadata = (ObjectNode) object.path("metadata");
     return ObjectId.of(type, metadata.path("namespace").asString(null), metadata.path("name").asString());
@@ -248,6 +284,14 @@ public class ObjectStore {
 
   private static UUID uidOf(ObjectNode object) {
     return UUID.fromString(object.path("metadata").path("uid").asString());
+  }
+
+  private static long versionOf(String resourceVersion) {
+    try {
+      return Long.parseLong(resourceVersion);
+    } catch (NumberFormatException e) {
+      return -1;
+    }
   }
 
   private static long generationOf(ObjectNode object) {

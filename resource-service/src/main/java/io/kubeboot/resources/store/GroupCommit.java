@@ -1,0 +1,206 @@
+package io.kubeboot.resources.store;
+
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionStatus;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Group commit: the writes of concurrent requests commit together, in one transaction on one
+ * thread, as etcd's backend batches its transactions. Every write takes the cluster-wide revision
+ * and holds its row lock to commit (see {@link ObjectStore}), and a commit waits for its WAL flush;
+ * one transaction per request so allowed one flush's worth of writes at a time, each paying a
+ * transaction's overhead in PostgreSQL. Here a batch is whatever queued while the last one
+ * committed, so batches grow with the load and a lone write commits at once.
+ *
+ * <p>A write is one statement that either changes its rows or changes nothing and reports why (a
+ * name taken, an object changed since it was read), so one write's refusal leaves the batch's
+ * transaction usable. A write that touches other tables first ({@link Work#atomic()}) runs under a
+ * savepoint. Should a statement fail all the same, the batch rolls back and each of its writes
+ * runs again alone, so that only the failing one fails.
+ */
+@Component
+public class GroupCommit implements SmartLifecycle {
+
+  /** One write: runs in the batch's transaction, through {@code jdbc}. */
+  public interface Work<R> {
+    R run(JdbcClient jdbc);
+
+    /** True when the write changes more than one statement's worth and must be undone as a whole on failure. */
+    default boolean atomic() {
+      return false;
+    }
+  }
+
+  private static final int MAX_BATCH = 128;
+
+  private final BlockingQueue<Pending<?>> queue = new LinkedBlockingQueue<>();
+  private final TransactionTemplate transactions;
+  private final JdbcClient jdbc;
+  private final CommitSignal commits;
+  private final DistributionSummary batchSizes;
+  private final Timer commitTime;
+  private volatile Thread committer;
+
+  GroupCommit(DataSource dataSource, CommitSignal commits, MeterRegistry meters) {
+    // plain JDBC transactions: the batch needs savepoints and nothing of JPA's session
+    this.transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+    this.jdbc = JdbcClient.create(dataSource);
+    this.commits = commits;
+    Gauge.builder("kubeboot_storage_commit_queue_depth", queue, BlockingQueue::size)
+        .description("Writes waiting for the next batch").register(meters);
+    this.batchSizes = DistributionSummary.builder("kubeboot_storage_commit_batch_size")
+        .description("Writes committed together in one transaction").register(meters);
+    this.commitTime = Timer.builder("kubeboot_storage_commit_duration_seconds")
+        .description("Time to run and commit one batch of writes").publishPercentileHistogram().register(meters);
+  }
+
+  /** Runs {@code work} in the next batch and returns its result once the batch has committed. */
+  public <R> R write(Work<R> work) {
+    Pending<R> pending = new Pending<>(work);
+    queue.add(pending);
+    try {
+      return pending.result.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting for a commit", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException failure) {
+        throw failure;
+      }
+      throw new IllegalStateException(e.getCause());
+    }
+  }
+
+  /** Writes waiting for the next batch. */
+  int queued() {
+    return queue.size();
+  }
+
+  private void loop() {
+    List<Pending<?>> batch = new ArrayList<>();
+    while (!Thread.currentThread().isInterrupted()) {
+      try {
+        batch.add(queue.take());
+      } catch (InterruptedException e) {
+        break;
+      }
+      queue.drainTo(batch, MAX_BATCH - 1);
+      commit(batch);
+      batch.clear();
+    }
+    List<Pending<?>> left = new ArrayList<>();
+    queue.drainTo(left);
+    left.forEach(p -> p.result.completeExceptionally(new IllegalStateException("the store is shutting down")));
+  }
+
+  private void commit(List<Pending<?>> batch) {
+    long start = System.nanoTime();
+    try {
+      transactions.executeWithoutResult(status -> batch.forEach(pending -> pending.run(jdbc, status)));
+    } catch (RuntimeException e) {
+      if (batch.size() == 1) {
+        batch.get(0).fail(e);
+      } else {
+        // one statement failed and took the transaction with it: find it by running each alone
+        batch.forEach(pending -> commit(List.of(pending.reset())));
+      }
+      return;
+    }
+    batch.forEach(Pending::complete);
+    commits.fire();
+    batchSizes.record(batch.size());
+    commitTime.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+  }
+
+  @Override
+  public void start() {
+    Thread thread = new Thread(this::loop, "group-commit");
+    thread.setDaemon(true);
+    committer = thread;
+    thread.start();
+  }
+
+  @Override
+  public void stop() {
+    Thread thread = committer;
+    committer = null;
+    if (thread != null) {
+      thread.interrupt();
+    }
+  }
+
+  @Override
+  public boolean isRunning() {
+    return committer != null;
+  }
+
+  /** Stops after everything that writes through it (web server, bootstrap) and starts before them. */
+  @Override
+  public int getPhase() {
+    return Integer.MIN_VALUE + 1000;
+  }
+
+  /** A write waiting for its batch, and then for the batch's commit. */
+  private static final class Pending<R> {
+    private final Work<R> work;
+    private final CompletableFuture<R> result = new CompletableFuture<>();
+    private R value;
+    private RuntimeException refusal;
+
+    Pending(Work<R> work) {
+      this.work = work;
+    }
+
+    void run(JdbcClient jdbc, TransactionStatus status) {
+      Object savepoint = work.atomic() ? status.createSavepoint() : null;
+      try {
+        value = work.run(jdbc);
+        if (savepoint != null) {
+          status.releaseSavepoint(savepoint);
+        }
+      } catch (DataAccessException e) {
+        throw e;
+      } catch (RuntimeException e) {
+        // refused (AlreadyExists, Conflict, Invalid, ...): only this write is undone
+        if (savepoint != null) {
+          status.rollbackToSavepoint(savepoint);
+        }
+        refusal = e;
+      }
+    }
+
+    Pending<R> reset() {
+      value = null;
+      refusal = null;
+      return this;
+    }
+
+    void complete() {
+      if (refusal != null) {
+        result.completeExceptionally(refusal);
+      } else {
+        result.complete(value);
+      }
+    }
+
+    void fail(RuntimeException e) {
+      result.completeExceptionally(e);
+    }
+  }
+}
