@@ -1,27 +1,88 @@
 package io.kubeboot.resources.watch;
 
+import io.kubeboot.resources.store.StoredEvent;
 import java.nio.charset.StandardCharsets;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * A change as the hub holds it for every watcher: parsed once, and with its watch-event line
- * ({@code {"type":...,"object":...}}) rendered once, so fan-out to many watchers costs no
- * serialization. The objects must not be modified.
- *
- * @param previous the object before the change, which a watch with a selector needs to tell an
- *     object entering or leaving its selection from one changing inside it: the state before a
- *     MODIFIED change, the last state for DELETED, null for ADDED (and for a MODIFIED event stored
- *     before the log kept previous states)
+ * A change as the hub holds it for every watcher. Its objects are parsed, and its watch-event
+ * line ({@code {"type":...,"object":...}}) is rendered, at most once and only when a watcher
+ * needs them: the hub holds every change of every resource, most of which no watcher wants, and
+ * fan-out to many watchers then costs no serialization. The objects must not be modified.
  */
-record HubEvent(long revision, String group, String resource, String namespace, String type, ObjectNode object,
-    ObjectNode previous, byte[] line) {
+final class HubEvent {
 
   private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
-  static HubEvent of(long revision, String group, String resource, String namespace, String type,
-      ObjectNode object, ObjectNode previous) {
-    return new HubEvent(revision, group, resource, namespace, type, object, previous, line(type, object));
+  private final StoredEvent stored;
+  private volatile ObjectNode object;
+  private volatile ObjectNode previous;
+  private volatile byte[] line;
+
+  HubEvent(StoredEvent stored) {
+    this.stored = stored;
+  }
+
+  long revision() {
+    return stored.revision();
+  }
+
+  String group() {
+    return stored.group();
+  }
+
+  String resource() {
+    return stored.resource();
+  }
+
+  String namespace() {
+    return stored.namespace();
+  }
+
+  String type() {
+    return stored.type();
+  }
+
+  ObjectNode object() {
+    ObjectNode parsed = object;
+    if (parsed == null) {
+      parsed = stored.object();
+      object = parsed;
+    }
+    return parsed;
+  }
+
+  /**
+   * The object before the change, which a watch with a selector needs to tell an object entering
+   * or leaving its selection from one changing inside it: the state before a MODIFIED change, the
+   * last state for DELETED, null for ADDED (and for a MODIFIED event stored before the log kept
+   * previous states).
+   */
+  ObjectNode previous() {
+    if ("DELETED".equals(stored.type())) {
+      return object();
+    }
+    if (stored.previousBody() == null) {
+      return null;
+    }
+    ObjectNode parsed = previous;
+    if (parsed == null) {
+      parsed = stored.previousObject();
+      previous = parsed;
+    }
+    return parsed;
+  }
+
+  /** The change's own watch-event line, from the stored JSON text as it is (no parse, no render). */
+  byte[] line() {
+    byte[] rendered = line;
+    if (rendered == null) {
+      rendered = ("{\"type\":\"" + stored.type() + "\",\"object\":" + stored.body() + "}\n")
+          .getBytes(StandardCharsets.UTF_8);
+      line = rendered;
+    }
+    return rendered;
   }
 
   /** One newline-terminated watch event. */

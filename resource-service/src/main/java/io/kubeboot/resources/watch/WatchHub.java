@@ -13,14 +13,13 @@ import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.function.Predicate;
 import io.kubeboot.resources.support.BackgroundLoop;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Follows the event log and keeps its most recent events in memory for every watcher to read
  * (upstream's watch cache plays this part). One thread tails the log: it is woken by local
  * commits and polls for other replicas' commits. Watchers pull "events after my revision";
  * a watcher that has fallen behind the memory window reads the log from the database instead.
- * Since revisions commit in order and without gaps, neither path can skip or reorder an event.
+ * Since revisions commit in order, neither path can skip or reorder an event.
  *
  * <p>A waiting watcher is woken only by an event it wants (as upstream's cacher dispatches to the
  * watchers a change concerns), or when its wait times out: woken by every change, a hundred
@@ -71,7 +70,7 @@ class WatchHub extends BackgroundLoop {
     if (revision < compacted) {
       throw ApiException.expired("too old resource version: " + revision + " (" + compacted + ")");
     }
-    return eventLog.after(revision, limit).stream().map(WatchHub::toHubEvent).toList();
+    return eventLog.after(revision, limit).stream().map(HubEvent::new).toList();
   }
 
   /**
@@ -140,7 +139,7 @@ class WatchHub extends BackgroundLoop {
       seenCommits = commits.await(seenCommits, POLL_MILLIS);
       return;
     }
-    List<HubEvent> arrived = batch.stream().map(WatchHub::toHubEvent).toList();
+    List<HubEvent> arrived = batch.stream().map(HubEvent::new).toList();
     for (HubEvent event : arrived) {
       recent.put(event.revision(), event);
     }
@@ -157,12 +156,6 @@ class WatchHub extends BackgroundLoop {
     }
   }
 
-  private static HubEvent toHubEvent(StoredEvent stored) {
-    ObjectNode object = stored.object();
-    ObjectNode previous = "DELETED".equals(stored.type()) ? object : stored.previousObject();
-    return HubEvent.of(stored.revision(), stored.group(), stored.resource(), stored.namespace(), stored.type(),
-        object, previous);
-  }
 
   /** Starts at the present: older history is served from the database on demand. */
   @Override

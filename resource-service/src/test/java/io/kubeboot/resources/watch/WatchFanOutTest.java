@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 /** Many watches are served at once: each gets its own thread, none waits behind the others. */
 class WatchFanOutTest extends ApiTest {
@@ -38,7 +39,9 @@ class WatchFanOutTest extends ApiTest {
       }));
     }
     for (CompletableFuture<String> line : firstLines) {
-      assertThat(line.get(20, TimeUnit.SECONDS)).contains("\"type\":\"ADDED\"", "\"name\":\"fanned\"");
+      JsonNode event = RestClient.JSON.readTree(line.get(20, TimeUnit.SECONDS));
+      assertThat(event.path("type").asString()).isEqualTo("ADDED");
+      assertThat(event.at("/object/metadata/name").asString()).isEqualTo("fanned");
     }
     for (BufferedReader watch : watches) {
       watch.close();
