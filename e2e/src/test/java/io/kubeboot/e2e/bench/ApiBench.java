@@ -23,6 +23,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicIntegerArray;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code ./kubeboot bench api}: drives the API through the gateway (TLS, bearer token) with
@@ -34,6 +35,7 @@ public final class ApiBench {
   private static final String NS = "/api/v1/namespaces/bench";
   private static final int CLIENTS = 16;
   private static final int WARM_UP_ROUNDS = 8;
+  private static final JsonMapper JSON = JsonMapper.builder().build();
 
   private final ControlPlane cluster = ControlPlane.get();
   private final HttpClient http = Tls.trustingClient();
@@ -241,9 +243,8 @@ public final class ApiBench {
         streams.add(body);
         try (BufferedReader lines = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
           for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-            int at = line.indexOf("\"n\":\"");
-            if (at > 0) {
-              String n = line.substring(at + 5, line.indexOf('"', at + 5));
+            String n = JSON.readTree(line).at("/object/data/n").asString("");
+            if (!n.isEmpty()) {
               Long sent = sentAt.get(n);
               if (sent != null) {
                 latencies.record(System.nanoTime() - sent);
@@ -300,7 +301,6 @@ public final class ApiBench {
   }
 
   private static String versionOf(String list) {
-    int at = list.indexOf("\"resourceVersion\":\"");
-    return list.substring(at + 19, list.indexOf('"', at + 19));
+    return JSON.readTree(list).at("/metadata/resourceVersion").asString();
   }
 }
