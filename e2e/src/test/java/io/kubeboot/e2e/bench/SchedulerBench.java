@@ -74,6 +74,7 @@ public final class SchedulerBench {
         }
       })) {
         IntStream.range(0, pods).forEach(i -> index.put("bench-pod-" + i, i));
+        CpuUse machine = CpuUse.since(cluster);
         long podsStarted = System.nanoTime();
         parallel(pods, i -> {
           created[i] = System.nanoTime();
@@ -82,6 +83,7 @@ public final class SchedulerBench {
         double createSeconds = seconds(System.nanoTime() - podsStarted);
         boolean finished = allBound.await(10, TimeUnit.MINUTES);
         long last = Arrays.stream(bound).max().orElse(podsStarted);
+        System.out.printf("whole machine until the last binding: %s%n", machine.summary());
         report(nodes, pods, createSeconds, podsStarted, last, created, bound, finished);
       }
     }

@@ -5,11 +5,14 @@ import io.kubeboot.common.ObjectKey;
 import io.kubeboot.scheduler.framework.NodeInfo;
 import io.kubeboot.scheduler.framework.PodInfo;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The scheduler's view of the cluster: every node with the pods bound to it and the pods it has
@@ -25,6 +28,15 @@ public final class SchedulerCache {
   private final Map<String, NodeInfo> infos = new LinkedHashMap<>();
   private final Map<ObjectKey, Placement> pods = new HashMap<>();
   private final Map<String, Map<ObjectKey, PodInfo>> podsByNode = new HashMap<>();
+  /**
+   * The snapshot last handed out, brought up to date on the next call with only the nodes that
+   * changed since (upstream's UpdateSnapshot): copying 5,000 nodes for every pod took a third of
+   * the scheduler's CPU.
+   */
+  private final List<NodeInfo> snapshot = new ArrayList<>();
+  private final Map<String, Integer> snapshotPositions = new HashMap<>();
+  private final Set<String> changedSinceSnapshot = new LinkedHashSet<>();
+  private boolean removedSinceSnapshot;
 
   /** Where the cache counts a pod, and whether only because the scheduler assumed it there. */
   record Placement(PodInfo pod, String node, boolean assumed) {
@@ -39,7 +51,9 @@ public final class SchedulerCache {
   public synchronized void removeNode(String name) {
     // its pods stay counted: should the node come back, they are still there
     nodes.remove(name);
-    infos.remove(name);
+    if (infos.remove(name) != null) {
+      removedSinceSnapshot = true;
+    }
   }
 
   /** A pod the API shows bound to a node (also the confirmation of an assumed one). */
@@ -80,8 +94,30 @@ public final class SchedulerCache {
     return Optional.ofNullable(pods.get(key)).map(Placement::node);
   }
 
+  /**
+   * Every node as it is now. The list stays unchanged until the next call, which updates it in
+   * place: one scheduling thread calls this, and uses the list only until its next call.
+   */
   public synchronized List<NodeInfo> snapshot() {
-    return new ArrayList<>(infos.values());
+    if (removedSinceSnapshot) {
+      snapshot.clear();
+      snapshotPositions.clear();
+      changedSinceSnapshot.clear();
+      changedSinceSnapshot.addAll(infos.keySet());
+      removedSinceSnapshot = false;
+    }
+    for (String name : changedSinceSnapshot) {
+      NodeInfo info = infos.get(name);
+      Integer position = snapshotPositions.get(name);
+      if (position != null) {
+        snapshot.set(position, info);
+      } else if (info != null) {
+        snapshotPositions.put(name, snapshot.size());
+        snapshot.add(info);
+      }
+    }
+    changedSinceSnapshot.clear();
+    return Collections.unmodifiableList(snapshot);
   }
 
   public synchronized int nodeCount() {
@@ -112,6 +148,7 @@ public final class SchedulerCache {
     Node node = nodes.get(nodeName);
     if (node != null) {
       infos.put(nodeName, NodeInfo.of(node, podsByNode.getOrDefault(nodeName, Map.of()).values()));
+      changedSinceSnapshot.add(nodeName);
     }
   }
 }

@@ -8,6 +8,7 @@ import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.kubeboot.scheduler.framework.NodeInfo;
 import io.kubeboot.scheduler.framework.PodInfo;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -55,6 +56,26 @@ class SchedulerCacheTest {
 
     assertThat(info("n").requested().milliCpu()).isEqualTo(500);
     assertThat(info("n").pods()).hasSize(1);
+  }
+
+  @Test
+  void eachSnapshotShowsEveryNodeAsItIsNowInAStableOrder() {
+    cache.addOrUpdateNode(node("a"));
+    cache.addOrUpdateNode(node("b"));
+    cache.addOrUpdateNode(node("c"));
+    assertThat(cache.snapshot()).extracting(NodeInfo::name).containsExactly("a", "b", "c");
+
+    cache.assume(pod("p", "1"), "b");
+    cache.addOrUpdateNode(node("d"));
+    List<NodeInfo> updated = cache.snapshot();
+    assertThat(updated).extracting(NodeInfo::name).containsExactly("a", "b", "c", "d");
+    assertThat(updated.get(1).requested().milliCpu()).isEqualTo(1000);
+    assertThat(updated.get(0).requested().milliCpu()).isZero();
+
+    cache.removeNode("a");
+    assertThat(cache.snapshot()).extracting(NodeInfo::name).containsExactly("b", "c", "d");
+    cache.forget(pod("p", "1").key());
+    assertThat(cache.snapshot().get(0).requested().milliCpu()).isZero();
   }
 
   @Test
