@@ -32,7 +32,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * name taken, an object changed since it was read), so one write's refusal leaves the batch's
  * transaction usable. A write that touches other tables first ({@link Work#atomic()}) runs under a
  * savepoint. Should a statement fail all the same, the batch rolls back and each of its writes
- * runs again alone, so that only the failing one fails.
+ * runs again alone, so that only the failing one fails; a failed commit fails all its writes.
  */
 @Component
 public class GroupCommit implements SmartLifecycle {
@@ -111,14 +111,24 @@ public class GroupCommit implements SmartLifecycle {
 
   private void commit(List<Pending<?>> batch) {
     long start = System.nanoTime();
+    boolean[] statementFailed = {false};
     try {
-      transactions.executeWithoutResult(status -> batch.forEach(pending -> pending.run(jdbc, status)));
+      transactions.executeWithoutResult(status -> batch.forEach(pending -> {
+        try {
+          pending.run(jdbc, status);
+        } catch (DataAccessException e) {
+          statementFailed[0] = true;
+          throw e;
+        }
+      }));
     } catch (RuntimeException e) {
-      if (batch.size() == 1) {
-        batch.get(0).fail(e);
-      } else {
+      if (statementFailed[0] && batch.size() > 1) {
         // one statement failed and took the transaction with it: find it by running each alone
         batch.forEach(pending -> commit(List.of(pending.reset())));
+      } else {
+        // the failing write itself, or a commit whose outcome is unknown: running the batch again
+        // could apply its writes twice, so each fails and its client may read and retry
+        batch.forEach(pending -> pending.fail(e));
       }
       return;
     }
