@@ -1,6 +1,7 @@
 package io.kubeboot.common.event;
 
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import java.nio.charset.StandardCharsets;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serializer;
@@ -22,6 +23,15 @@ public final class ResourceEventCodec {
 
   public static byte[] encode(ResourceEvent event) {
     return MAPPER.writeValueAsBytes(event);
+  }
+
+  /**
+   * The same envelope around an object already in JSON text (as the outbox reads it from the
+   * database), without parsing and re-rendering the object: {@code objectJson} must be one JSON
+   * object.
+   */
+  public static byte[] encode(ResourceEvent.Type type, String objectJson) {
+    return ("{\"type\":\"" + type.name() + "\",\"object\":" + objectJson + "}").getBytes(StandardCharsets.UTF_8);
   }
 
   public static ResourceEvent decode(byte[] bytes) {

@@ -1,5 +1,6 @@
 package io.kubeboot.common.event;
 
+import io.kubeboot.common.ObjectKey;
 import java.nio.charset.StandardCharsets;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
@@ -29,9 +30,13 @@ public final class ResourceTopics {
   }
 
   public static ProducerRecord<String, ResourceEvent> record(String topic, ResourceEvent event) {
-    ProducerRecord<String, ResourceEvent> record = new ProducerRecord<>(topic, event.key().toString(), event);
-    record.headers().add(RESOURCE_VERSION_HEADER,
-        Long.toString(event.resourceVersion()).getBytes(StandardCharsets.US_ASCII));
+    return record(topic, event.key(), event.resourceVersion(), event);
+  }
+
+  /** A record of any encoding of the event of {@code key} at {@code resourceVersion}. */
+  public static <V> ProducerRecord<String, V> record(String topic, ObjectKey key, long resourceVersion, V value) {
+    ProducerRecord<String, V> record = new ProducerRecord<>(topic, key.toString(), value);
+    record.headers().add(RESOURCE_VERSION_HEADER, Long.toString(resourceVersion).getBytes(StandardCharsets.US_ASCII));
     return record;
   }
 

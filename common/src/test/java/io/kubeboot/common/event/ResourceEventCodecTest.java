@@ -25,6 +25,19 @@ class ResourceEventCodecTest {
   }
 
   @Test
+  void anObjectsJsonTextIsWrappedAsItIs() {
+    String stored = "{\"kind\": \"ConfigMap\", \"metadata\": {\"name\": \"c\", \"namespace\": \"ns\", "
+        + "\"resourceVersion\": \"9\"}, \"apiVersion\": \"v1\"}";
+
+    ResourceEvent decoded = ResourceEventCodec.decode(ResourceEventCodec.encode(ResourceEvent.Type.DELETED, stored));
+
+    assertThat(decoded.type()).isEqualTo(ResourceEvent.Type.DELETED);
+    assertThat(decoded.key()).isEqualTo(new ObjectKey("ns", "c"));
+    assertThat(decoded.resourceVersion()).isEqualTo(9);
+    assertThat(decoded.object().path("kind").asString()).isEqualTo("ConfigMap");
+  }
+
+  @Test
   void clusterScopedKeyHasNoNamespace() {
     assertThat(ObjectKey.parse("node-1")).isEqualTo(new ObjectKey(null, "node-1"));
     assertThat(ObjectKey.parse("kube-system/coredns").toString()).isEqualTo("kube-system/coredns");

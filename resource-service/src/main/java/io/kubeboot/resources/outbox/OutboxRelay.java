@@ -1,6 +1,8 @@
 package io.kubeboot.resources.outbox;
 
+import io.kubeboot.common.ObjectKey;
 import io.kubeboot.common.event.ResourceEvent;
+import io.kubeboot.common.event.ResourceEventCodec;
 import io.kubeboot.common.event.ResourceTopics;
 import io.kubeboot.resources.support.BackgroundLoop;
 import io.kubeboot.resources.store.CommitSignal;
@@ -31,13 +33,13 @@ class OutboxRelay extends BackgroundLoop {
 
   private final EventLog eventLog;
   private final CommitSignal commits;
-  private final KafkaTemplate<String, ResourceEvent> kafka;
+  private final KafkaTemplate<String, byte[]> kafka;
   private final RelayLeadership leadership;
   private final Counter published;
   private final AtomicLong lag = new AtomicLong();
   private long seenCommits;
 
-  OutboxRelay(EventLog eventLog, CommitSignal commits, KafkaTemplate<String, ResourceEvent> kafka,
+  OutboxRelay(EventLog eventLog, CommitSignal commits, KafkaTemplate<String, byte[]> kafka,
       RelayLeadership leadership, MeterRegistry meters) {
     super("outbox-relay");
     this.eventLog = eventLog;
@@ -69,11 +71,13 @@ class OutboxRelay extends BackgroundLoop {
   }
 
   private void publish(List<StoredEvent> batch) {
-    List<CompletableFuture<SendResult<String, ResourceEvent>>> sends = new ArrayList<>(batch.size());
+    List<CompletableFuture<SendResult<String, byte[]>>> sends = new ArrayList<>(batch.size());
     for (StoredEvent stored : batch) {
       String topic = ResourceTopics.topic(stored.resource(), stored.group());
-      ResourceEvent event = new ResourceEvent(ResourceEvent.Type.valueOf(stored.type()), stored.object());
-      sends.add(kafka.send(ResourceTopics.record(topic, event)));
+      // the stored JSON goes into the envelope as it is: no parse and render per event
+      byte[] event = ResourceEventCodec.encode(ResourceEvent.Type.valueOf(stored.type()), stored.body());
+      ObjectKey key = new ObjectKey(stored.namespace().isEmpty() ? null : stored.namespace(), stored.name());
+      sends.add(kafka.send(ResourceTopics.record(topic, key, stored.revision(), event)));
     }
     kafka.flush();
     CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).join();
