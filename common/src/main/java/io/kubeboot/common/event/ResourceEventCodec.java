@@ -4,14 +4,14 @@ import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.nio.charset.StandardCharsets;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.Deserializer;
-import org.apache.kafka.common.serialization.Serializer;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * JSON encoding of {@link ResourceEvent} on Kafka. Spring Kafka's own JSON serde adds type headers
- * and trusted-package rules that a plain watch-event payload does not need, so the codec is this
- * small pair around one shared mapper.
+ * and trusted-package rules that a plain watch-event payload does not need, so the codec is these
+ * few methods around one shared mapper. The producer (resource-service's outbox) sends bytes
+ * from {@link #encode(ResourceEvent.Type, String)}; consumers decode with {@link EventDeserializer}.
  */
 public final class ResourceEventCodec {
 
@@ -36,14 +36,6 @@ public final class ResourceEventCodec {
 
   public static ResourceEvent decode(byte[] bytes) {
     return MAPPER.readValue(bytes, ResourceEvent.class);
-  }
-
-  /** Kafka {@link Serializer} for {@code value.serializer}. */
-  public static final class EventSerializer implements Serializer<ResourceEvent> {
-    @Override
-    public byte[] serialize(String topic, ResourceEvent event) {
-      return event == null ? null : encode(event);
-    }
   }
 
   /** Kafka {@link Deserializer} for {@code value.deserializer}. */

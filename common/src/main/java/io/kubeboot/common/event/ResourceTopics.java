@@ -29,10 +29,6 @@ public final class ResourceTopics {
     return PREFIX + (group == null || group.isEmpty() ? plural : plural + "." + group);
   }
 
-  public static ProducerRecord<String, ResourceEvent> record(String topic, ResourceEvent event) {
-    return record(topic, event.key(), event.resourceVersion(), event);
-  }
-
   /** A record of any encoding of the event of {@code key} at {@code resourceVersion}. */
   public static <V> ProducerRecord<String, V> record(String topic, ObjectKey key, long resourceVersion, V value) {
     ProducerRecord<String, V> record = new ProducerRecord<>(topic, key.toString(), value);

@@ -17,6 +17,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
@@ -38,11 +39,13 @@ class ResourceEventKafkaRoundTripTest {
         .withNewSpec().addNewContainer().withName("web").withImage("kubeboot/busybox:latest").endContainer().endSpec()
         .build();
 
-    try (KafkaProducer<String, ResourceEvent> producer = new KafkaProducer<>(Map.of(
+    try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
         ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, BOOTSTRAP,
         ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true),
-        new StringSerializer(), new ResourceEventCodec.EventSerializer())) {
-      producer.send(ResourceTopics.record(topic, ResourceEvent.of(ResourceEvent.Type.ADDED, pod))).get();
+        new StringSerializer(), new ByteArraySerializer())) {
+      ResourceEvent added = ResourceEvent.of(ResourceEvent.Type.ADDED, pod);
+      producer.send(ResourceTopics.record(topic, added.key(), added.resourceVersion(),
+          ResourceEventCodec.encode(added))).get();
     }
 
     List<ConsumerRecord<String, ResourceEvent>> received = new ArrayList<>();

@@ -24,6 +24,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -42,7 +43,7 @@ class ResourceInformerKafkaTest {
   private final AtomicReference<Lister.Snapshot<Pod>> api = new AtomicReference<>();
   private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
   private final Pods.Recorder handler = new Pods.Recorder();
-  private KafkaProducer<String, ResourceEvent> producer;
+  private KafkaProducer<String, byte[]> producer;
   private ResourceInformer<Pod> informer;
 
   @BeforeEach
@@ -52,7 +53,7 @@ class ResourceInformerKafkaTest {
     }
     producer = new KafkaProducer<>(Map.of(
         ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, BOOTSTRAP, ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true),
-        new StringSerializer(), new ResourceEventCodec.EventSerializer());
+        new StringSerializer(), new ByteArraySerializer());
   }
 
   @AfterEach
@@ -144,7 +145,8 @@ class ResourceInformerKafkaTest {
   }
 
   private void publish(ResourceEvent event) throws Exception {
-    producer.send(ResourceTopics.record(topic, event)).get();
+    producer.send(ResourceTopics.record(topic, event.key(), event.resourceVersion(), ResourceEventCodec.encode(event)))
+        .get();
   }
 
   private double count(String result) {

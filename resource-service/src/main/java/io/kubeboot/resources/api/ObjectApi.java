@@ -56,13 +56,21 @@ public class ObjectApi {
 
   public ObjectNode create(ResourceType type, String namespace, ObjectNode body, WriteOptions options) {
     ObjectNode prepared = preparation.forCreate(type, namespace, body, options);
-    if (!options.dryRun()) {
-      return store.insert(type, prepared, allocator.onWrite(type, null));
+    if (options.dryRun()) {
+      requireWritableNamespace(type, namespace);
+      return prepared;
     }
+    return store.insert(type, prepared, allocator.onWrite(type, null)).orElseThrow(() -> {
+      // refused in the write's own statement: the namespace, or else the name, is why
+      requireWritableNamespace(type, namespace);
+      return ApiException.alreadyExists(type.groupResource(), Metadata.name(prepared));
+    });
+  }
+
+  private void requireWritableNamespace(ResourceType type, String namespace) {
     if (type.namespaced()) {
       namespaces.requireWritable(namespace);
     }
-    return prepared;
   }
 
   /** PUT of the object or of its status or scale subresource. */

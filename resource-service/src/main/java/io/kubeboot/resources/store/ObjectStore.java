@@ -1,6 +1,5 @@
 package io.kubeboot.resources.store;
 
-import io.kubeboot.common.api.ApiException;
 import io.kubeboot.common.resource.ResourceType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
@@ -32,6 +31,9 @@ import tools.jackson.databind.node.ObjectNode;
 @Component
 public class ObjectStore {
 
+  /** The row of the object the statement's parameters name, as {@code o}. */
+  private static final String THE_OBJECT = "from objects o where o.api_group = :group and o.resource = :resource "
+      + "and o.namespace = :namespace and o.name = :name";
   /** The body parameter with {@code metadata.resourceVersion} set to the revision the CTE {@code next} took. */
   private static final String STAMPED_BODY =
       "jsonb_set(cast(:body as jsonb), '{metadata,resourceVersion}', to_jsonb(revision::text))";
@@ -40,16 +42,12 @@ public class ObjectStore {
    * snapshot, so the CTE's own update is not visible here. Kept with MODIFIED events for watches
    * with selectors (an object entering or leaving the selection).
    */
-  private static final String PREVIOUS_BODY = "(select o.body from objects o where o.api_group = :group "
-      + "and o.resource = :resource and o.namespace = :namespace and o.name = :name)";
-
-  /** The object of the statement, as the parameters name it. */
-  private static final String THE_OBJECT = "(select 1 from objects o where o.api_group = :group "
-      + "and o.resource = :resource and o.namespace = :namespace and o.name = :name)";
+  private static final String PREVIOUS_BODY = "(select o.body " + THE_OBJECT + ")";
+  /** The name is free. */
+  private static final String ABSENT = "not exists (select 1 " + THE_OBJECT + ")";
   /** The object exists at the version the change was computed from. */
-  private static final String AT_EXPECTED_VERSION = "exists (select 1 from objects o where o.api_group = :group "
-      + "and o.resource = :resource and o.namespace = :namespace and o.name = :name "
-      + "and o.resource_version = :expected)";
+  private static final String AT_EXPECTED_VERSION = "exists (select 1 " + THE_OBJECT
+      + " and o.resource_version = :expected)";
   /** The object's namespace exists and is not terminating, in the statement's own snapshot. */
   private static final String NAMESPACE_ACTIVE = "exists (select 1 from objects n where n.api_group = '' "
       + "and n.resource = 'namespaces' and n.namespace = '' and n.name = :namespace "
@@ -74,27 +72,30 @@ public class ObjectStore {
    * Stores a new object. Sets {@code metadata.resourceVersion}; everything else (uid, timestamps,
    * generation) the caller has set. A namespaced object needs its namespace to exist and not be
    * terminating at that moment (upstream's NamespaceLifecycle admission, here checked in the
-   * write's own statement): NotFound or Forbidden otherwise; AlreadyExists if the name is taken.
+   * write's own statement).
+   *
+   * @return the stored object, or empty if nothing was stored: the name is taken or the
+   *     namespace is missing or terminating
    */
-  public ObjectNode insert(ResourceType type, ObjectNode object, BeforeWrite before) {
+  public Optional<ObjectNode> insert(ResourceType type, ObjectNode object, BeforeWrite before) {
     ObjectId id = idOf(type, object);
-    return commits.write(work(before, jdbc -> {
-      before.apply(object);
-      long revision = write(jdbc, id, "ADDED", object,
-          (type.namespaced() ? NAMESPACE_ACTIVE + " and " : "") + "not exists " + THE_OBJECT, """
-          insert into objects (api_group, resource, namespace, name, uid, resource_version, generation, body)
-          select :group, :resource, :namespace, :name, :uid, revision, :generation, %s from next
-          on conflict do nothing
-          returning resource_version, body""".formatted(STAMPED_BODY),
-          Map.of("uid", uidOf(object), "generation", generationOf(object)));
-      if (revision < 0) {
-        if (type.namespaced()) {
-          requireActiveNamespace(jdbc, id.namespace());
+    try {
+      return Optional.of(commits.write(work(before, object, jdbc -> {
+        long revision = write(jdbc, id, "ADDED", object, (type.namespaced() ? NAMESPACE_ACTIVE + " and " : "") + ABSENT,
+            """
+            insert into objects (api_group, resource, namespace, name, uid, resource_version, generation, body)
+            select :group, :resource, :namespace, :name, :uid, revision, :generation, %s from next
+            on conflict do nothing
+            returning resource_version, body""".formatted(STAMPED_BODY),
+            Map.of("uid", uidOf(object), "generation", generationOf(object)));
+        if (revision < 0) {
+          throw new NotStoredException(); // a refusal: what the write's BeforeWrite did is undone too
         }
-        throw ApiException.alreadyExists(type.groupResource(), id.name());
-      }
-      return stamp(object, revision);
-    }));
+        return stamp(object, revision);
+      })));
+    } catch (NotStoredException e) {
+      return Optional.empty();
+    }
   }
 
   /**
@@ -105,8 +106,7 @@ public class ObjectStore {
    */
   public ObjectNode replace(ResourceType type, ObjectNode object, String expectedVersion, BeforeWrite before) {
     ObjectId id = idOf(type, object);
-    return commits.write(work(before, jdbc -> {
-      before.apply(object);
+    return commits.write(work(before, object, jdbc -> {
       long revision = write(jdbc, id, "MODIFIED", object, AT_EXPECTED_VERSION, """
           update objects set resource_version = revision, generation = :generation, body = %s from next
           where api_group = :group and resource = :resource and namespace = :namespace and name = :name
@@ -128,8 +128,7 @@ public class ObjectStore {
    */
   public ObjectNode remove(ResourceType type, ObjectNode lastState, String expectedVersion, BeforeWrite before) {
     ObjectId id = idOf(type, lastState);
-    return commits.write(work(before, jdbc -> {
-      before.apply(lastState);
+    return commits.write(work(before, lastState, jdbc -> {
       long revision = write(jdbc, id, "DELETED", lastState, AT_EXPECTED_VERSION, """
           delete from objects using next
           where api_group = :group and resource = :resource and namespace = :namespace and name = :name
@@ -167,24 +166,12 @@ public class ObjectStore {
     return revisions.isEmpty() ? -1 : revisions.get(0);
   }
 
-  /** Why a namespaced object could not be stored, if its namespace is the reason. */
-  private static void requireActiveNamespace(JdbcClient jdbc, String namespace) {
-    List<Boolean> terminating = jdbc.sql("select body -> 'metadata' -> 'deletionTimestamp' is not null from objects "
-            + "where api_group = '' and resource = 'namespaces' and namespace = '' and name = :namespace")
-        .param("namespace", namespace).query(Boolean.class).list();
-    if (terminating.isEmpty()) {
-      throw ApiException.notFound("namespaces", namespace);
-    }
-    if (terminating.get(0)) {
-      throw ApiException.forbidden("namespaces", namespace, "unable to create new content in namespace "
-          + namespace + " because it is being terminated");
-    }
-  }
-
-  private static <R> GroupCommit.Work<R> work(BeforeWrite before, Function<JdbcClient, R> run) {
+  /** The write {@code run} after {@code before} on {@code object}, atomic when there is such work. */
+  private static <R> GroupCommit.Work<R> work(BeforeWrite before, ObjectNode object, Function<JdbcClient, R> run) {
     return new GroupCommit.Work<>() {
       @Override
       public R run(JdbcClient jdbc) {
+        before.apply(object);
         return run.apply(jdbc);
       }
 
@@ -193,6 +180,13 @@ public class ObjectStore {
         return before != BeforeWrite.NOTHING;
       }
     };
+  }
+
+  /** An insert that changed nothing; never leaves this class. */
+  private static final class NotStoredException extends RuntimeException {
+    NotStoredException() {
+      super(null, null, false, false);
+    }
   }
 
   /**

@@ -1,7 +1,10 @@
 package io.kubeboot.resources.watch;
 
+import io.kubeboot.common.event.ResourceEvent;
+import io.kubeboot.common.event.ResourceEventCodec;
 import io.kubeboot.resources.store.StoredEvent;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -78,8 +81,9 @@ final class HubEvent {
   byte[] line() {
     byte[] rendered = line;
     if (rendered == null) {
-      rendered = ("{\"type\":\"" + stored.type() + "\",\"object\":" + stored.body() + "}\n")
-          .getBytes(StandardCharsets.UTF_8);
+      byte[] event = ResourceEventCodec.encode(ResourceEvent.Type.valueOf(stored.type()), stored.body());
+      rendered = Arrays.copyOf(event, event.length + 1);
+      rendered[event.length] = '\n';
       line = rendered;
     }
     return rendered;
