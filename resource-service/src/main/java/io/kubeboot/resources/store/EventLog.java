@@ -1,7 +1,9 @@
 package io.kubeboot.resources.store;
 
-import jakarta.persistence.EntityManager;
 import java.util.List;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -9,6 +11,10 @@ import org.springframework.transaction.annotation.Transactional;
  * Reads the event log in revision order: the watch history and the outbox. Because commits
  * happen in revision order (see {@link ObjectStore}), "everything after revision N" never
  * changes once read, so readers keep nothing but their last revision.
+ *
+ * <p>The log itself is read with plain SQL, as {@link ObjectStore} reads objects; the two
+ * positions kept about it (how far the outbox has published, where compaction cut) are JPA
+ * entities.
  */
 @Component
 public class EventLog {
@@ -16,80 +22,66 @@ public class EventLog {
   private static final String COLUMNS =
       "select revision, api_group, resource, namespace, name, event_type, body::text, prev_body::text "
           + "from object_events ";
+  private static final RowMapper<StoredEvent> EVENT = (row, i) -> new StoredEvent(row.getLong(1), row.getString(2),
+      row.getString(3), row.getString(4), row.getString(5), row.getString(6), row.getString(7), row.getString(8));
 
-  private final EntityManager entityManager;
+  private final JdbcClient jdbc;
+  private final LogPositions positions;
 
-  EventLog(EntityManager entityManager) {
-    this.entityManager = entityManager;
+  EventLog(DataSource dataSource, LogPositions positions) {
+    this.jdbc = JdbcClient.create(dataSource);
+    this.positions = positions;
   }
 
   /** Events of every resource after {@code revision}, oldest first. */
-  @Transactional(readOnly = true)
   public List<StoredEvent> after(long revision, int limit) {
-    return read(entityManager.createNativeQuery(COLUMNS + "where revision > :revision order by revision limit :limit")
-        .setParameter("revision", revision).setParameter("limit", limit).getResultList());
+    return jdbc.sql(COLUMNS + "where revision > :revision order by revision limit :limit")
+        .param("revision", revision).param("limit", limit).query(EVENT).list();
   }
 
   /** Events the outbox has not published yet, oldest first. */
-  @Transactional(readOnly = true)
   public List<StoredEvent> unpublished(int limit) {
-    return read(entityManager.createNativeQuery(COLUMNS
-            + "where revision > (select published_revision from outbox_position where id = 1) "
+    return jdbc.sql(COLUMNS + "where revision > (select published_revision from outbox_position where id = 1) "
             + "order by revision limit :limit")
-        .setParameter("limit", limit).getResultList());
+        .param("limit", limit).query(EVENT).list();
   }
 
   /** Every event up to {@code revision} has reached Kafka: the outbox's position moves on, never back. */
   @Transactional
   public void markPublished(long revision) {
-    entityManager.createNativeQuery("update outbox_position set published_revision = :revision "
-            + "where id = 1 and published_revision < :revision")
-        .setParameter("revision", revision).executeUpdate();
+    positions.forUpdate(LogPosition.Outbox.class).advanceTo(revision);
   }
 
   /** The revision up to which every event has reached Kafka. */
   @Transactional(readOnly = true)
   public long publishedRevision() {
-    return ((Number) entityManager.createNativeQuery("select published_revision from outbox_position where id = 1")
-        .getSingleResult()).longValue();
+    return positions.revision(LogPosition.Outbox.class);
   }
 
   /** The newest committed resourceVersion. */
-  @Transactional(readOnly = true)
   public long currentRevision() {
-    return ((Number) entityManager.createNativeQuery("select revision from revision_counter where id = 1")
-        .getSingleResult()).longValue();
+    return jdbc.sql("select revision from revision_counter where id = 1").query(Long.class).single();
   }
 
   /** History below this revision is gone: a watch from before it gets 410 Gone. */
   @Transactional(readOnly = true)
   public long compactedRevision() {
-    return ((Number) entityManager.createNativeQuery("select compacted_revision from compaction where id = 1")
-        .getSingleResult()).longValue();
+    return positions.revision(LogPosition.Compaction.class);
   }
 
   /**
    * Drops published events older than the newest {@code keep} revisions and records the new
-   * compaction point. Unpublished events are never dropped: the outbox still needs them.
+   * compaction point, in one transaction. Unpublished events are never dropped: the outbox still
+   * needs them.
    */
   @Transactional
   public int compact(long keep) {
-    long upTo = Math.min(currentRevision() - keep, publishedRevision());
-    if (upTo <= compactedRevision()) {
+    LogPosition compaction = positions.forUpdate(LogPosition.Compaction.class);
+    long upTo = Math.min(currentRevision() - keep, positions.revision(LogPosition.Outbox.class));
+    if (upTo <= compaction.revision()) {
       return 0;
     }
-    int deleted = entityManager.createNativeQuery("delete from object_events where revision <= :upTo")
-        .setParameter("upTo", upTo).executeUpdate();
-    entityManager.createNativeQuery("update compaction set compacted_revision = :upTo where id = 1")
-        .setParameter("upTo", upTo).executeUpdate();
-    return deleted;
-  }
-
-  @SuppressWarnings("unchecked")
-  private static List<StoredEvent> read(List<?> rows) {
-    return ((List<Object[]>) rows).stream()
-        .map(r -> new StoredEvent(((Number) r[0]).longValue(), (String) r[1], (String) r[2], (String) r[3],
-            (String) r[4], (String) r[5], (String) r[6], (String) r[7]))
-        .toList();
+    compaction.advanceTo(upTo);
+    return jdbc.sql("delete from object_events where revision <= :upTo").param("upTo", upTo).update();
   }
 }
