@@ -17,9 +17,13 @@ public final class RequiredNodeAffinity {
 
   public static boolean matches(PodSpec spec, String nodeName, Map<String, String> labels) {
     Map<String, String> selector = spec.getNodeSelector();
-    if (selector != null && !selector.entrySet().stream()
-        .allMatch(entry -> entry.getValue().equals(labels.get(entry.getKey())))) {
-      return false;
+    if (selector != null) {
+      // a loop, not a stream: the scheduler asks this of hundreds of nodes per pod
+      for (Map.Entry<String, String> entry : selector.entrySet()) {
+        if (!entry.getValue().equals(labels.get(entry.getKey()))) {
+          return false;
+        }
+      }
     }
     NodeSelector required = required(spec.getAffinity());
     return required == null || NodeSelectorMatcher.matches(required, nodeName, labels);

@@ -21,8 +21,7 @@ final class NodeAffinity implements FilterPlugin {
 
   @Override
   public Status filter(PodInfo pod, NodeInfo node) {
-    Map<String, String> labels = node.node().getMetadata().getLabels();
-    return matches(pod.pod().getSpec(), node.name(), labels == null ? Map.of() : labels)
+    return matches(pod.pod().getSpec(), node.name(), node.labels())
         ? Status.success() : Status.unresolvable(NAME, REASON);
   }
 

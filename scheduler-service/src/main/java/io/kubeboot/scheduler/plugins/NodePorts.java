@@ -25,6 +25,13 @@ final class NodePorts implements FilterPlugin {
   }
 
   static boolean conflicts(List<HostPort> wanted, List<HostPort> used) {
-    return wanted.stream().anyMatch(port -> used.stream().anyMatch(port::conflictsWith));
+    for (HostPort port : wanted) {
+      for (HostPort taken : used) {
+        if (port.conflictsWith(taken)) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 }

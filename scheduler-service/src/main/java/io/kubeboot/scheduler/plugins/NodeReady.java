@@ -1,7 +1,5 @@
 package io.kubeboot.scheduler.plugins;
 
-import io.fabric8.kubernetes.api.model.Node;
-import io.fabric8.kubernetes.api.model.NodeCondition;
 import io.kubeboot.scheduler.framework.FilterPlugin;
 import io.kubeboot.scheduler.framework.NodeInfo;
 import io.kubeboot.scheduler.framework.PodInfo;
@@ -24,18 +22,6 @@ final class NodeReady implements FilterPlugin {
 
   @Override
   public Status filter(PodInfo pod, NodeInfo node) {
-    return isReady(node.node()) ? Status.success() : Status.unresolvable(NAME, REASON);
-  }
-
-  static boolean isReady(Node node) {
-    if (node.getStatus() == null) {
-      return false;
-    }
-    for (NodeCondition condition : node.getStatus().getConditions()) {
-      if ("Ready".equals(condition.getType())) {
-        return "True".equals(condition.getStatus());
-      }
-    }
-    return false;
+    return node.ready() ? Status.success() : Status.unresolvable(NAME, REASON);
   }
 }

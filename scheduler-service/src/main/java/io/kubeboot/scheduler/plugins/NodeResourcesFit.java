@@ -20,9 +20,19 @@ final class NodeResourcesFit implements FilterPlugin {
 
   @Override
   public Status filter(PodInfo pod, NodeInfo node) {
+    if (fits(pod.requests(), node.requested(), node.allocatable())) {
+      return Status.success();
+    }
     List<String> reasons = insufficient(pod.requests(), node.requested(), node.allocatable());
     // preemption could free the room, so this is resolvable (unlike a selector mismatch)
     return reasons.isEmpty() ? Status.success() : Status.unschedulable(NAME, reasons);
+  }
+
+  /** Whether nothing is insufficient; asked of hundreds of nodes per pod, so it allocates nothing. */
+  static boolean fits(Resources wanted, Resources requested, Resources allocatable) {
+    return requested.pods() + 1 <= allocatable.pods()
+        && (wanted.milliCpu() <= 0 || wanted.milliCpu() <= allocatable.milliCpu() - requested.milliCpu())
+        && (wanted.memory() <= 0 || wanted.memory() <= allocatable.memory() - requested.memory());
   }
 
   /**

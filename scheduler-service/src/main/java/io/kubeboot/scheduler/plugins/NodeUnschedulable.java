@@ -1,6 +1,5 @@
 package io.kubeboot.scheduler.plugins;
 
-import io.kubeboot.common.scheduling.Tolerations;
 import io.fabric8.kubernetes.api.model.Taint;
 import io.kubeboot.common.scheduling.Tolerations;
 import io.kubeboot.scheduler.framework.FilterPlugin;
@@ -23,8 +22,7 @@ final class NodeUnschedulable implements FilterPlugin {
 
   @Override
   public Status filter(PodInfo pod, NodeInfo node) {
-    boolean cordoned = node.node().getSpec() != null && Boolean.TRUE.equals(node.node().getSpec().getUnschedulable());
-    if (cordoned && !Tolerations.tolerates(pod.pod().getSpec().getTolerations(), CORDON)) {
+    if (node.unschedulable() && !Tolerations.tolerates(pod.pod().getSpec().getTolerations(), CORDON)) {
       return Status.unresolvable(NAME, REASON);
     }
     return Status.success();
