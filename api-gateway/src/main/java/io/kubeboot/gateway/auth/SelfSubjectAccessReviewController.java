@@ -1,5 +1,6 @@
 package io.kubeboot.gateway.auth;
 
+import io.kubeboot.common.resource.ModelSerialization;
 import io.fabric8.kubernetes.api.model.authorization.v1.NonResourceAttributes;
 import io.fabric8.kubernetes.api.model.authorization.v1.ResourceAttributes;
 import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectAccessReview;
@@ -31,7 +32,7 @@ class SelfSubjectAccessReviewController {
 
   private final RequestBodies bodies;
   private final Authorizer authorizer;
-  private final KubernetesSerialization serialization = new KubernetesSerialization();
+  private final KubernetesSerialization serialization = ModelSerialization.get();
 
   SelfSubjectAccessReviewController(RequestBodies bodies, Authorizer authorizer) {
     this.bodies = bodies;

@@ -1,5 +1,6 @@
 package io.kubeboot.common.event;
 
+import io.kubeboot.common.resource.ModelSerialization;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.nio.charset.StandardCharsets;
 import org.apache.kafka.common.header.Headers;
@@ -16,7 +17,7 @@ import tools.jackson.databind.json.JsonMapper;
 public final class ResourceEventCodec {
 
   static final ObjectMapper MAPPER = JsonMapper.builder().build();
-  static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
+  static final KubernetesSerialization SERIALIZATION = ModelSerialization.get();
 
   private ResourceEventCodec() {
   }

@@ -1,5 +1,6 @@
 package io.kubeboot.reconciler.runtime;
 
+import io.kubeboot.common.resource.ModelSerialization;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.util.ArrayList;
@@ -20,7 +21,7 @@ public final class TemplateHash {
 
   public static final String LABEL = "pod-template-hash";
   private static final String ALPHABET = "bcdfghjklmnpqrstvwxz2456789";
-  private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
+  private static final KubernetesSerialization SERIALIZATION = ModelSerialization.get();
   private static final ObjectMapper MAPPER = JsonMapper.builder().build();
 
   private TemplateHash() {

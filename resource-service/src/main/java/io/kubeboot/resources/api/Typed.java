@@ -1,5 +1,6 @@
 package io.kubeboot.resources.api;
 
+import io.kubeboot.common.resource.ModelSerialization;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.kubeboot.common.api.ApiException;
@@ -10,7 +11,7 @@ import tools.jackson.databind.node.ObjectNode;
 /** Moves objects between the stored JSON tree and the fabric8 model the strategies work on. */
 final class Typed {
 
-  private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
+  private static final KubernetesSerialization SERIALIZATION = ModelSerialization.get();
 
   private Typed() {
   }

@@ -1,5 +1,6 @@
 package io.kubeboot.resources.strategy;
 
+import io.kubeboot.common.resource.ModelSerialization;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,7 +13,7 @@ import java.util.Map;
  */
 final class Copies {
 
-  private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
+  private static final KubernetesSerialization SERIALIZATION = ModelSerialization.get();
 
   private Copies() {
   }
