@@ -12,9 +12,9 @@ import org.springframework.transaction.annotation.Transactional;
  * happen in revision order (see {@link ObjectStore}), "everything after revision N" never
  * changes once read, so readers keep nothing but their last revision.
  *
- * <p>The log itself is read with plain SQL, as {@link ObjectStore} reads objects; the two
- * positions kept about it (how far the outbox has published, where compaction cut) are JPA
- * entities.
+ * <p>The log itself is read with plain SQL, as {@link ObjectStore} reads objects, and so is the
+ * outbox's position moved; the positions kept about the log (how far the outbox has published,
+ * where compaction cut) are otherwise read and moved as JPA entities.
  */
 @Component
 public class EventLog {
@@ -46,10 +46,14 @@ public class EventLog {
         .param("limit", limit).query(EVENT).list();
   }
 
-  /** Every event up to {@code revision} has reached Kafka: the outbox's position moves on, never back. */
-  @Transactional
+  /**
+   * Every event up to {@code revision} has reached Kafka: the outbox's position moves on, never
+   * back. One statement, not the entity: the relay calls this after every batch it sends.
+   */
   public void markPublished(long revision) {
-    positions.forUpdate(LogPosition.Outbox.class).advanceTo(revision);
+    jdbc.sql("update outbox_position set published_revision = :revision "
+            + "where id = 1 and published_revision < :revision")
+        .param("revision", revision).update();
   }
 
   /** The revision up to which every event has reached Kafka. */
