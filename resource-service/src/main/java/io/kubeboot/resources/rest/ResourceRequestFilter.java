@@ -3,6 +3,7 @@ package io.kubeboot.resources.rest;
 import io.kubeboot.common.api.RequestInfo;
 import io.kubeboot.common.resource.ModelSerialization;
 import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -42,16 +43,23 @@ class ResourceRequestFilter extends OncePerRequestFilter {
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {
     String path = request.getRequestURI();
-    if (!path.startsWith("/api/") && !path.startsWith("/apis/")) {
-      return true;
-    }
-    RequestInfo info = RequestInfo.resolve(request.getMethod(), path, request::getParameter);
-    return "watch".equals(info.verb()) || RequestInfo.watchRequested(request.getParameter("watch"));
+    return !path.startsWith("/api/") && !path.startsWith("/apis/");
   }
 
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-      throws IOException {
+      throws ServletException, IOException {
+    RequestInfo info;
+    try {
+      info = RequestInfo.resolve(request.getMethod(), request.getRequestURI(), request::getParameter);
+    } catch (RuntimeException e) {
+      exceptionResolver.resolveException(request, response, null, e); // a path upstream answers 500 for
+      return;
+    }
+    if ("watch".equals(info.verb()) || RequestInfo.watchRequested(request.getParameter("watch"))) {
+      chain.doFilter(request, response);
+      return;
+    }
     byte[] body;
     try {
       // one byte over the limit is enough to refuse the body; the rest is never held in memory
@@ -62,7 +70,7 @@ class ResourceRequestFilter extends OncePerRequestFilter {
     byte[] json;
     int status;
     try {
-      ResourceRequests.Reply reply = requests.handle(request, body);
+      ResourceRequests.Reply reply = requests.handle(info, request, body);
       status = reply.status();
       json = reply.body() instanceof JsonNode tree ? RequestBodies.JSON.writeValueAsBytes(tree)
           : ModelSerialization.get().asJson(reply.body()).getBytes(StandardCharsets.UTF_8);

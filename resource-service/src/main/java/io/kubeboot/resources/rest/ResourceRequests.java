@@ -43,8 +43,8 @@ class ResourceRequests {
     this.meters = meters;
   }
 
-  Reply handle(HttpServletRequest request, byte[] body) {
-    RequestInfo info = RequestInfo.resolve(request.getMethod(), request.getRequestURI(), request::getParameter);
+  /** Serves a request whose path and method resolved to {@code info}. */
+  Reply handle(RequestInfo info, HttpServletRequest request, byte[] body) {
     ResourceType type = resolve(info);
     Timer.Sample sample = Timer.start(meters);
     try {

@@ -60,13 +60,15 @@ public class ObjectStore {
   private final JdbcClient jdbc;
   private final TransactionTemplate snapshots;
   private final GroupCommit commits;
+  private final EventLog eventLog;
 
-  ObjectStore(DataSource dataSource, GroupCommit commits) {
+  ObjectStore(DataSource dataSource, GroupCommit commits, EventLog eventLog) {
     this.jdbc = JdbcClient.create(dataSource);
     this.snapshots = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
     snapshots.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
     snapshots.setReadOnly(true);
     this.commits = commits;
+    this.eventLog = eventLog;
   }
 
   public Optional<ObjectNode> get(ResourceType type, String namespace, String name) {
@@ -209,7 +211,7 @@ public class ObjectStore {
   }
 
   private ListPage listInSnapshot(ListQuery query) {
-    long revision = currentRevision();
+    long revision = eventLog.currentRevision(); // in this snapshot: the same connection
     ContinueToken from = query.continueToken() == null ? null : ContinueToken.decode(query.continueToken());
     int limit = query.limit() <= 0 ? Integer.MAX_VALUE : query.limit();
     List<ObjectNode> items = new ArrayList<>();
@@ -274,10 +276,6 @@ public class ObjectStore {
     return select.query((rows, i) -> new Row(rows.getString(1), rows.getString(2), rows.getString(3))).list();
   }
 
-  /** The newest committed resourceVersion. */
-  private long currentRevision() {
-    return jdbc.sql("select revision from revision_counter where id = 1").query(Long.class).single();
-  }
 
   private static ObjectId idOf(ResourceType type, ObjectNode object) {
     ObjectNode metadata = (ObjectNode) object.path("metadata");

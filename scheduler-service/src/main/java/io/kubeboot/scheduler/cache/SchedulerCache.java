@@ -5,6 +5,7 @@ import io.kubeboot.common.ObjectKey;
 import io.kubeboot.scheduler.framework.NodeInfo;
 import io.kubeboot.scheduler.framework.PodInfo;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -147,7 +148,10 @@ public final class SchedulerCache {
   private void rebuild(String nodeName) {
     Node node = nodes.get(nodeName);
     if (node != null) {
-      infos.put(nodeName, NodeInfo.of(node, podsByNode.getOrDefault(nodeName, Map.of()).values()));
+      Collection<PodInfo> onNode = podsByNode.getOrDefault(nodeName, Map.of()).values();
+      NodeInfo old = infos.get(nodeName);
+      // a pod change keeps what was worked out about the same Node object; a new Node is worked out anew
+      infos.put(nodeName, old != null && old.node() == node ? old.withPods(onNode) : NodeInfo.of(node, onNode));
       changedSinceSnapshot.add(nodeName);
     }
   }

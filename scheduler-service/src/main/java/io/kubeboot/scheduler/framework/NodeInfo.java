@@ -11,8 +11,9 @@ import java.util.Map;
 /**
  * An immutable view of one node and the pods on it (bound and assumed), as one scheduling cycle
  * sees it. The cache builds a new one on every change, so a cycle needs no lock while it filters.
- * What the filters ask of the node itself is worked out here once, not per pod: a cycle filters
- * hundreds of nodes, and walking each one's fabric8 objects again took most of its time.
+ * What the filters ask of the node itself is worked out once per change of the Node (a change of
+ * its pods keeps it, {@link #withPods}), not per pod filtered: a cycle filters hundreds of nodes,
+ * and walking each one's fabric8 objects again took most of its time.
  *
  * @param labels the node's labels, never null
  * @param ready whether its Ready condition is True
@@ -26,14 +27,6 @@ public record NodeInfo(Node node, Map<String, String> labels, boolean ready, boo
     List<PodInfo> pods, List<HostPort> usedPorts) {
 
   public static NodeInfo of(Node node, Collection<PodInfo> pods) {
-    Resources requested = Resources.NONE;
-    Resources scoring = Resources.NONE;
-    List<HostPort> ports = new ArrayList<>();
-    for (PodInfo pod : pods) {
-      requested = requested.plus(pod.requests());
-      scoring = scoring.plus(pod.scoringRequests());
-      ports.addAll(pod.hostPorts());
-    }
     Resources allocatable = node.getStatus() == null ? Resources.NONE
         : Resources.of(node.getStatus().getAllocatable() == null || node.getStatus().getAllocatable().isEmpty()
             ? node.getStatus().getCapacity() : node.getStatus().getAllocatable());
@@ -44,7 +37,21 @@ public record NodeInfo(Node node, Map<String, String> labels, boolean ready, boo
             .filter(taint -> "NoSchedule".equals(taint.getEffect()) || "NoExecute".equals(taint.getEffect()))
             .toList();
     return new NodeInfo(node, labels == null ? Map.of() : Map.copyOf(labels), isReady(node), unschedulable, taints,
-        allocatable, requested, scoring, List.copyOf(pods), List.copyOf(ports));
+        allocatable, Resources.NONE, Resources.NONE, List.of(), List.of()).withPods(pods);
+  }
+
+  /** The same node with {@code pods} on it: what was worked out about the node itself is kept. */
+  public NodeInfo withPods(Collection<PodInfo> pods) {
+    Resources requested = Resources.NONE;
+    Resources scoring = Resources.NONE;
+    List<HostPort> ports = new ArrayList<>();
+    for (PodInfo pod : pods) {
+      requested = requested.plus(pod.requests());
+      scoring = scoring.plus(pod.scoringRequests());
+      ports.addAll(pod.hostPorts());
+    }
+    return new NodeInfo(node, labels, ready, unschedulable, schedulingTaints, allocatable, requested, scoring,
+        List.copyOf(pods), List.copyOf(ports));
   }
 
   public String name() {
