@@ -10,6 +10,7 @@ import io.kubeboot.resources.store.ListQuery;
 import io.kubeboot.resources.store.ObjectChangedException;
 import io.kubeboot.resources.store.ObjectStore;
 import java.util.Objects;
+import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.node.ObjectNode;
@@ -25,8 +26,13 @@ import tools.jackson.databind.node.ObjectNode;
 @Service
 public class ObjectApi {
 
-  /** Upstream retries a GuaranteedUpdate for as long as it takes; a bound keeps a request from spinning. */
-  private static final int UPDATE_ATTEMPTS = 32;
+  /**
+   * Upstream retries a GuaranteedUpdate until it succeeds or the request times out; each lost race
+   * means another write committed, so contention alone cannot spin it forever. A count of attempts
+   * failed a patch that lost 32 races to 7 other writers on a loaded machine; a time bound, half of
+   * the gateway's request timeout, keeps the answer a Conflict rather than the gateway's Timeout.
+   */
+  private static final long UPDATE_DEADLINE_NANOS = TimeUnit.SECONDS.toNanos(30);
 
   private final ObjectStore store;
   private final ObjectPreparation preparation;
@@ -116,12 +122,13 @@ public class ObjectApi {
   private ObjectNode guaranteedUpdate(ResourceType type, String namespace, String name,
       UnaryOperator<ObjectNode> change) {
     Objects.requireNonNull(name, "name");
-    for (int attempt = 1; ; attempt++) {
+    long start = System.nanoTime();
+    while (true) {
       ObjectNode current = existing(type, namespace, name);
       try {
         return change.apply(current);
       } catch (ObjectChangedException e) {
-        if (attempt == UPDATE_ATTEMPTS) {
+        if (System.nanoTime() - start > UPDATE_DEADLINE_NANOS) {
           throw ApiException.conflict(type.groupResource(), name, "the object is being modified too often; "
               + "please apply your changes to the latest version and try again");
         }
