@@ -18,12 +18,12 @@ final class CpuUse {
 
   private final ControlPlane cluster;
   private final Map<String, Duration> start;
-  private final Duration jitStart;
+  private final Map<String, Long> jitStart;
 
   private CpuUse(ControlPlane cluster) {
     this.cluster = cluster;
     this.start = snapshot(cluster);
-    this.jitStart = jitCompilers(cluster);
+    this.jitStart = jitCompilerTicks(cluster);
   }
 
   static CpuUse since(ControlPlane cluster) {
@@ -43,28 +43,36 @@ final class CpuUse {
         + String.format("; JIT compilers %.1f", jitCompilers().toMillis() / 1e3);
   }
 
-  /** CPU time the control plane's JIT compilers have spent since this was made. */
+  /**
+   * CPU time the control plane's JIT compilers have spent since this was made. The JVM starts and
+   * ends compiler threads as its queue grows and shrinks: each thread counts from its own start
+   * (or this object's), and a thread that ended meanwhile drops out instead of making it negative.
+   */
   Duration jitCompilers() {
-    return jitCompilers(cluster).minus(jitStart);
+    long ticks = 0;
+    for (var thread : jitCompilerTicks(cluster).entrySet()) {
+      ticks += thread.getValue() - jitStart.getOrDefault(thread.getKey(), 0L);
+    }
+    return Duration.ofMillis(ticks * 10); // USER_HZ is 100 on Linux
   }
 
-  /** CPU time of the control plane's JIT compiler threads, from /proc (Linux). */
-  private static Duration jitCompilers(ControlPlane cluster) {
-    long ticks = 0;
+  /** CPU ticks of each of the control plane's JIT compiler threads ("pid/tid"), from /proc (Linux). */
+  private static Map<String, Long> jitCompilerTicks(ControlPlane cluster) {
+    Map<String, Long> ticks = new TreeMap<>();
     for (long pid : cluster.pids()) {
       try (var tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
         for (Path task : tasks.toList()) {
           if (Files.readString(task.resolve("comm")).matches("C[12] CompilerThre.*\\s*")) {
             String stat = Files.readString(task.resolve("stat"));
             String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime
+            ticks.put(pid + "/" + task.getFileName(), Long.parseLong(fields[11]) + Long.parseLong(fields[12]));
           }
         }
       } catch (IOException | RuntimeException e) {
         // a process or thread that ended meanwhile
       }
     }
-    return Duration.ofMillis(ticks * 10); // USER_HZ is 100 on Linux
+    return ticks;
   }
 
   private static Map<String, Duration> snapshot(ControlPlane cluster) {
