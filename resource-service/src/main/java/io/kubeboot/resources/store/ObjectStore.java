@@ -276,7 +276,6 @@ public class ObjectStore {
     return select.query((rows, i) -> new Row(rows.getString(1), rows.getString(2), rows.getString(3))).list();
   }
 
-
   private static ObjectId idOf(ResourceType type, ObjectNode object) {
     ObjectNode metadata = (ObjectNode) object.path("metadata");
     return ObjectId.of(type, metadata.path("namespace").asString(null), metadata.path("name").asString());
