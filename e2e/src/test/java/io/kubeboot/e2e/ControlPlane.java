@@ -16,6 +16,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 
 /**
  * A kubeboot control plane for end-to-end tests: the packaged service jars started as child
@@ -25,6 +28,8 @@ import java.util.UUID;
 public final class ControlPlane implements AutoCloseable {
 
   private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(300);
+  /** The broker that {@code ./kubeboot test} starts, as the services find it. */
+  static final String KAFKA_BOOTSTRAP = System.getenv().getOrDefault("KUBEBOOT_KAFKA_BOOTSTRAP", "127.0.0.1:19092");
   private static ControlPlane instance;
 
   private final Path root = Path.of(System.getProperty("kubeboot.root", "..")).toAbsolutePath().normalize();
@@ -237,7 +242,7 @@ public final class ControlPlane implements AutoCloseable {
   private Process launch(String service, int port, Map<String, String> environment) throws IOException {
     Path jar = root.resolve(service).resolve("target").resolve(service + "-" + version + ".jar");
     List<String> command = new ArrayList<>(List.of("java", "-Xmx384m", "-XX:+UseParallelGC"));
-    // the integration tests' clusters live a minute or two: time C2 spends compiling never pays back there
+    // options the e2e pom gives the integration tests (C1 only), none for the benchmarks
     String extra = System.getProperty("kubeboot.service.jvm-options", "").strip();
     if (!extra.isEmpty()) {
       command.addAll(List.of(extra.split("\\s+")));
@@ -320,12 +325,13 @@ public final class ControlPlane implements AutoCloseable {
     processes.clear();
     components.clear();
     dropDatabase();
+    deleteTopics();
   }
 
   private static void terminate(Process process) {
     process.destroy();
     try {
-      if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
+      if (!process.waitFor(20, TimeUnit.SECONDS)) {
         process.destroyForcibly();
       }
     } catch (InterruptedException e) {
@@ -345,6 +351,18 @@ public final class ControlPlane implements AutoCloseable {
       statement.execute("drop database if exists " + clusterId + " with (force)");
     } catch (Exception e) {
       // best effort: a leftover test database does no harm
+    }
+  }
+
+  /** Kafka keeps a dropped cluster's topics, and every partition costs the broker files and work. */
+  private void deleteTopics() {
+    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA_BOOTSTRAP,
+        AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000))) {
+      List<String> topics = admin.listTopics().names().get(10, TimeUnit.SECONDS).stream()
+          .filter(topic -> topic.startsWith(topicPrefix())).toList();
+      admin.deleteTopics(topics).all().get(30, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      // best effort, as for the database
     }
   }
 

@@ -21,19 +21,16 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  */
 final class TopicReplay {
 
-  private static final String BOOTSTRAP = System.getenv().getOrDefault("KUBEBOOT_KAFKA_BOOTSTRAP",
-      "127.0.0.1:19092");
-
   private TopicReplay() {
   }
 
   /** Produces a copy of every record now on {@code topics}; returns how many. */
   static int copyAll(List<String> topics) {
     Properties consumerConfig = new Properties();
-    consumerConfig.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, BOOTSTRAP);
+    consumerConfig.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, ControlPlane.KAFKA_BOOTSTRAP);
     consumerConfig.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     Properties producerConfig = new Properties();
-    producerConfig.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, BOOTSTRAP);
+    producerConfig.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, ControlPlane.KAFKA_BOOTSTRAP);
     try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(consumerConfig, new ByteArrayDeserializer(),
         new ByteArrayDeserializer());
         KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(producerConfig, new ByteArraySerializer(),
