@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /**
  * What one Kubernetes REST request addresses and does, resolved from method, path and query as
@@ -45,6 +46,7 @@ public record RequestInfo(
   private static final Set<String> PATH_VERBS = Set.of("watch", "proxy");
   /** Without these, {@code /namespaces/ns/status} would read as a resource named "status" in ns. */
   private static final Set<String> NAMESPACE_SUBRESOURCES = Set.of("status", "finalize");
+  private static final Pattern OUTER_SLASHES = Pattern.compile("^/+|/+$");
 
   /**
    * @param queryParam the first value of a query parameter, null when absent
@@ -137,7 +139,7 @@ public record RequestInfo(
 
   /** Path segments without the leading and trailing slashes; inner empty segments are kept. */
   private static List<String> segments(String path) {
-    String trimmed = path.replaceAll("^/+|/+$", "");
+    String trimmed = OUTER_SLASHES.matcher(path).replaceAll("");
     return trimmed.isEmpty() ? List.of() : Arrays.asList(trimmed.split("/", -1));
   }
 
