@@ -29,6 +29,11 @@ public final class RequiredNodeAffinity {
     return required == null || NodeSelectorMatcher.matches(required, nodeName, labels);
   }
 
+  /** Whether the pod has a node selector or required node affinity: otherwise every node matches. */
+  public static boolean constrains(PodSpec spec) {
+    return spec.getNodeSelector() != null && !spec.getNodeSelector().isEmpty() || required(spec.getAffinity()) != null;
+  }
+
   private static NodeSelector required(Affinity affinity) {
     return affinity == null || affinity.getNodeAffinity() == null ? null
         : affinity.getNodeAffinity().getRequiredDuringSchedulingIgnoredDuringExecution();

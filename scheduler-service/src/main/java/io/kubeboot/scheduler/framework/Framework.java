@@ -9,7 +9,8 @@ import java.util.Map;
  * One scheduling cycle's algorithm: filter the nodes, score the feasible ones, pick the best.
  * In large clusters it stops filtering once it has found enough feasible nodes, as upstream's
  * {@code percentageOfNodesToScore} does, and starts the next pod where this one stopped so that
- * every node gets its turn.
+ * every node gets its turn. A filter that skips the pod (upstream's PreFilter answering Skip) is
+ * not asked about any node.
  */
 public final class Framework {
 
@@ -34,11 +35,12 @@ public final class Framework {
     int wanted = feasibleNodesToFind(total);
     List<NodeInfo> feasible = new ArrayList<>(Math.min(wanted, total));
     Map<String, Status> failures = new HashMap<>();
+    List<FilterPlugin> applicable = filters.stream().filter(filter -> !filter.skips(pod)).toList();
     int evaluated = 0;
     while (evaluated < total && feasible.size() < wanted) {
       NodeInfo node = nodes.get((nextStartNodeIndex + evaluated) % total);
       evaluated++;
-      Status status = runFilters(pod, node);
+      Status status = runFilters(applicable, pod, node);
       if (status.isSuccess()) {
         feasible.add(node);
       } else {
@@ -54,7 +56,7 @@ public final class Framework {
   }
 
   /** The first failing filter's status, or success when every filter passes. */
-  public Status runFilters(PodInfo pod, NodeInfo node) {
+  private static Status runFilters(List<FilterPlugin> filters, PodInfo pod, NodeInfo node) {
     for (FilterPlugin filter : filters) {
       Status status = filter.filter(pod, node);
       if (!status.isSuccess()) {

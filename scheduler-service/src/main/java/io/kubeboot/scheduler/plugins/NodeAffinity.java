@@ -20,6 +20,11 @@ final class NodeAffinity implements FilterPlugin {
   }
 
   @Override
+  public boolean skips(PodInfo pod) {
+    return !RequiredNodeAffinity.constrains(pod.pod().getSpec());
+  }
+
+  @Override
   public Status filter(PodInfo pod, NodeInfo node) {
     return matches(pod.pod().getSpec(), node.name(), node.labels())
         ? Status.success() : Status.unresolvable(NAME, REASON);

@@ -19,6 +19,11 @@ final class NodePorts implements FilterPlugin {
   }
 
   @Override
+  public boolean skips(PodInfo pod) {
+    return pod.hostPorts().isEmpty();
+  }
+
+  @Override
   public Status filter(PodInfo pod, NodeInfo node) {
     // evicting the holder would free the port: resolvable
     return conflicts(pod.hostPorts(), node.usedPorts()) ? Status.unschedulable(NAME, List.of(REASON)) : Status.success();

@@ -87,4 +87,32 @@ class FrameworkTest {
     assertThat(((ScheduleResult.Unschedulable) result).diagnosis().message()).startsWith(
         "0/1 nodes are available: 1 Insufficient cpu.");
   }
+
+  @Test
+  void aFilterThatSkipsThePodIsNotAskedAboutAnyNode() {
+    FilterPlugin skipping = new FilterPlugin() {
+      @Override
+      public String name() {
+        return "Skipping";
+      }
+
+      @Override
+      public boolean skips(PodInfo pod) {
+        return true;
+      }
+
+      @Override
+      public Status filter(PodInfo pod, NodeInfo info) {
+        throw new AssertionError("filter of a skipped plugin called");
+      }
+    };
+    Framework framework = new Framework(List.of(skipping), List.of(), new RandomTieBreaker(new Random(1)));
+    var node = new NodeBuilder().withNewMetadata().withName("n").endMetadata().build();
+    Pod pod = new PodBuilder().withNewMetadata().withName("p").withNamespace("ns").endMetadata().withNewSpec()
+        .addNewContainer().withName("c").endContainer().endSpec().build();
+
+    ScheduleResult result = framework.schedule(PodInfo.of(pod), List.of(NodeInfo.of(node, List.of())));
+
+    assertThat(result).isEqualTo(new ScheduleResult.Suggested("n", 1, 1));
+  }
 }

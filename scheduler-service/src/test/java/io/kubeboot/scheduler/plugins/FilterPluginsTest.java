@@ -1,6 +1,5 @@
 package io.kubeboot.scheduler.plugins;
 
-import io.kubeboot.common.scheduling.Tolerations;
 import static io.kubeboot.scheduler.plugins.TestObjects.node;
 import static io.kubeboot.scheduler.plugins.TestObjects.pod;
 import static io.kubeboot.scheduler.plugins.TestObjects.readyNode;
@@ -108,5 +107,19 @@ class FilterPluginsTest {
     assertThat(new NodePorts().filter(PodInfo.of(wantsAll), node).reasons())
         .containsExactly("node(s) didn't have free ports for the requested pod ports");
     assertThat(new NodePorts().filter(PodInfo.of(wantsOther), node).isSuccess()).isTrue();
+  }
+
+  @Test
+  void affinityAndPortFiltersAreSkippedForPodsThatAskForNeither() {
+    PodInfo plain = PodInfo.of(pod("a"));
+    PodInfo selective = PodInfo.of(new PodBuilder(pod("b")).editSpec().addToNodeSelector("disk", "ssd").endSpec()
+        .build());
+    PodInfo withPort = PodInfo.of(new PodBuilder(pod("c")).editSpec().editFirstContainer().addToPorts(
+        new ContainerPortBuilder().withContainerPort(80).withHostPort(8080).build()).endContainer().endSpec().build());
+
+    assertThat(new NodeAffinity().skips(plain)).isTrue();
+    assertThat(new NodeAffinity().skips(selective)).isFalse();
+    assertThat(new NodePorts().skips(plain)).isTrue();
+    assertThat(new NodePorts().skips(withPort)).isFalse();
   }
 }
