@@ -7,13 +7,19 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509TrustManager;
 
-/** An HTTP client for tests that accepts the gateway's throwaway self-signed certificate. */
+/** TLS for tests and benchmarks that accepts the gateway's throwaway self-signed certificate. */
 public final class Tls {
 
   private Tls() {
   }
 
+  /** A JDK HTTP client that trusts the gateway's certificate. */
   public static HttpClient trustingClient() {
+    return HttpClient.newBuilder().sslContext(trustingContext()).build();
+  }
+
+  /** A TLS context that trusts any server certificate, for clients other than the JDK's. */
+  public static SSLContext trustingContext() {
     try {
       SSLContext context = SSLContext.getInstance("TLS");
       context.init(null, new TrustManager[] {new X509TrustManager() {
@@ -30,7 +36,7 @@ public final class Tls {
           return new X509Certificate[0];
         }
       }}, new SecureRandom());
-      return HttpClient.newBuilder().sslContext(context).build();
+      return context;
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }

@@ -1,13 +1,12 @@
 package io.kubeboot.e2e.bench;
 
+import io.kubeboot.e2e.Tls;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.util.function.Consumer;
-import javax.net.ssl.SSLContext;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
 import org.apache.hc.client5.http.config.RequestConfig;
@@ -17,12 +16,10 @@ import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuil
 import org.apache.hc.client5.http.ssl.ClientTlsStrategyBuilder;
 import org.apache.hc.client5.http.ssl.HostnameVerificationPolicy;
 import org.apache.hc.client5.http.ssl.NoopHostnameVerifier;
-import org.apache.hc.client5.http.ssl.TrustAllStrategy;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.HttpHeaders;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.apache.hc.core5.http.io.entity.StringEntity;
-import org.apache.hc.core5.ssl.SSLContexts;
 import org.apache.hc.core5.util.Timeout;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -46,14 +43,8 @@ final class BlockingApi implements AutoCloseable {
   BlockingApi(String apiUrl, String token, int connections) {
     this.baseUrl = apiUrl;
     this.authorization = "Bearer " + token;
-    SSLContext trustAll;
-    try {
-      trustAll = SSLContexts.custom().loadTrustMaterial(TrustAllStrategy.INSTANCE).build();
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException(e);
-    }
     // the bench's cluster has a self-signed certificate for 127.0.0.1, as the tests' clients trust
-    var tls = ClientTlsStrategyBuilder.create().setSslContext(trustAll)
+    var tls = ClientTlsStrategyBuilder.create().setSslContext(Tls.trustingContext())
         .setHostVerificationPolicy(HostnameVerificationPolicy.CLIENT).setHostnameVerifier(NoopHostnameVerifier.INSTANCE);
     this.http = HttpClients.custom()
         .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
