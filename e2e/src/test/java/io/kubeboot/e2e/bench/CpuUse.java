@@ -43,6 +43,14 @@ final class CpuUse {
         + String.format("; JIT compilers %.1f", jitCompilers().toMillis() / 1e3);
   }
 
+  /** The part of the control plane's CPU time since this was made that its JIT compilers took. */
+  double jitShare() {
+    Duration controlPlane = cluster.cpuTime().minus(start.entrySet().stream()
+        .filter(e -> cluster.cpuTimes().containsKey(e.getKey())).map(Map.Entry::getValue)
+        .reduce(Duration.ZERO, Duration::plus));
+    return controlPlane.isZero() ? 0 : (double) jitCompilers().toMillis() / controlPlane.toMillis();
+  }
+
   /**
    * CPU time the control plane's JIT compilers have spent since this was made. The JVM starts and
    * ends compiler threads as its queue grows and shrinks: each thread counts from its own start
