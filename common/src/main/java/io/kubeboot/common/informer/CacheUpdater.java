@@ -40,7 +40,7 @@ final class CacheUpdater<T extends HasMetadata> {
   }
 
   /** Applies one event; false when it was skipped as already known. */
-  boolean apply(ResourceEvent event) {
+  boolean apply(TypedEvent<T> event) {
     ObjectKey key = event.key();
     long version = event.resourceVersion();
     if (version <= listedAt || version <= knownVersion(key)) {
@@ -54,7 +54,7 @@ final class CacheUpdater<T extends HasMetadata> {
       }
     } else {
       deletedAt.remove(key);
-      upsert(event.objectAs(type));
+      upsert(event.object());
     }
     return true;
   }

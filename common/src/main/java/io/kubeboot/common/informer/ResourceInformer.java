@@ -3,7 +3,6 @@ package io.kubeboot.common.informer;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.kubeboot.common.ObjectKey;
-import io.kubeboot.common.event.ResourceEvent;
 import io.kubeboot.common.event.ResourceTopics;
 import io.kubeboot.common.resource.ResourceRegistry;
 import io.kubeboot.common.resource.ResourceType;
@@ -56,7 +55,7 @@ public final class ResourceInformer<T extends HasMetadata> {
   private final Counter skipped;
   private final CountDownLatch synced = new CountDownLatch(1);
   private final CountDownLatch stopping = new CountDownLatch(1);
-  private TopicFollower follower;
+  private TopicFollower<T> follower;
   private Thread thread;
 
   /**
@@ -104,7 +103,7 @@ public final class ResourceInformer<T extends HasMetadata> {
   /** Starts listing and following the topic on the informer's own thread, and returns at once. */
   public synchronized void start() {
     requireNotStarted();
-    follower = new TopicFollower(topic, kafkaConfig);
+    follower = new TopicFollower<>(topic, type, kafkaConfig);
     thread = new Thread(this::run, "informer-" + topic);
     thread.setDaemon(true);
     thread.start();
@@ -143,7 +142,7 @@ public final class ResourceInformer<T extends HasMetadata> {
   }
 
   private void run() {
-    try (TopicFollower topicFollower = follower) {
+    try (TopicFollower<T> topicFollower = follower) {
       Instant listStarted = listUntilSynced();
       while (!stopped() && !topicFollower.seekTo(listStarted.minus(REPLAY_MARGIN))) {
         log.warn("topic {} does not exist yet; waiting for it", topic);
@@ -151,7 +150,7 @@ public final class ResourceInformer<T extends HasMetadata> {
       }
       long nextResync = System.nanoTime() + resyncPeriod.toNanos();
       while (!stopped()) {
-        for (ResourceEvent event : topicFollower.poll(POLL_TIMEOUT)) {
+        for (TypedEvent<T> event : topicFollower.poll(POLL_TIMEOUT)) {
           (updater.apply(event) ? applied : skipped).increment();
         }
         if (!resyncPeriod.isZero() && System.nanoTime() - nextResync >= 0) {

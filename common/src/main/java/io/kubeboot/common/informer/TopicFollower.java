@@ -1,7 +1,6 @@
 package io.kubeboot.common.informer;
 
-import io.kubeboot.common.event.ResourceEvent;
-import io.kubeboot.common.event.ResourceEventCodec;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,14 +25,14 @@ import org.slf4j.LoggerFactory;
  * commits nothing: a cache needs all of the resource's events, and where to start is decided by
  * time at each start, not by a committed offset.
  */
-final class TopicFollower implements AutoCloseable {
+final class TopicFollower<T extends HasMetadata> implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(TopicFollower.class);
 
   private final String topic;
-  private final KafkaConsumer<String, ResourceEvent> consumer;
+  private final KafkaConsumer<String, TypedEvent<T>> consumer;
 
-  TopicFollower(String topic, Map<String, Object> kafkaConfig) {
+  TopicFollower(String topic, Class<T> kind, Map<String, Object> kafkaConfig) {
     this.topic = topic;
     Map<String, Object> config = new HashMap<>(kafkaConfig);
     config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
@@ -41,7 +40,7 @@ final class TopicFollower implements AutoCloseable {
     config.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
     // a position that retention removed: read what is left; the periodic re-list repairs the gap
     config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-    this.consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ResourceEventCodec.EventDeserializer());
+    this.consumer = new KafkaConsumer<>(config, new StringDeserializer(), TypedEvent.deserializer(kind));
   }
 
   /**
@@ -69,10 +68,10 @@ final class TopicFollower implements AutoCloseable {
   }
 
   /** The next events, in order within each partition (that is, within each object). */
-  List<ResourceEvent> poll(Duration timeout) {
+  List<TypedEvent<T>> poll(Duration timeout) {
     try {
-      List<ResourceEvent> events = new ArrayList<>();
-      for (ConsumerRecord<String, ResourceEvent> record : consumer.poll(timeout)) {
+      List<TypedEvent<T>> events = new ArrayList<>();
+      for (ConsumerRecord<String, TypedEvent<T>> record : consumer.poll(timeout)) {
         if (record.value() != null) {
           events.add(record.value());
         }

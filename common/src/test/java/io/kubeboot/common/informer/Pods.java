@@ -21,8 +21,8 @@ final class Pods {
         .build();
   }
 
-  static ResourceEvent event(ResourceEvent.Type type, String name, long resourceVersion, String node) {
-    return ResourceEvent.of(type, pod(name, resourceVersion, node));
+  static TypedEvent<Pod> event(ResourceEvent.Type type, String name, long resourceVersion, String node) {
+    return TypedEvent.of(type, pod(name, resourceVersion, node));
   }
 
   /** Records each call as {@code add name@rv}, {@code update name@rv->rv}, {@code delete name@rv}. */

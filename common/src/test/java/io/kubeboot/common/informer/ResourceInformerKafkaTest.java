@@ -144,9 +144,10 @@ class ResourceInformerKafkaTest {
         .addEventHandler(handler);
   }
 
-  private void publish(ResourceEvent event) throws Exception {
-    producer.send(ResourceTopics.record(topic, event.key(), event.resourceVersion(), ResourceEventCodec.encode(event)))
-        .get();
+  /** As the outbox relay publishes it: a watch event keyed by the object, stamped with its resourceVersion. */
+  private void publish(TypedEvent<Pod> event) throws Exception {
+    producer.send(ResourceTopics.record(topic, event.key(), event.resourceVersion(),
+        ResourceEventCodec.encode(ResourceEvent.of(event.type(), event.object())))).get();
   }
 
   private double count(String result) {
