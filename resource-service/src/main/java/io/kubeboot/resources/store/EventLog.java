@@ -22,6 +22,10 @@ public class EventLog {
   private static final String COLUMNS =
       "select revision, api_group, resource, namespace, name, event_type, body::text, prev_body::text "
           + "from object_events ";
+  /** The same but the previous state, which the outbox does not publish: no rendering it as text for nothing. */
+  private static final String COLUMNS_BUT_PREVIOUS =
+      "select revision, api_group, resource, namespace, name, event_type, body::text, null "
+          + "from object_events ";
   private static final RowMapper<StoredEvent> EVENT = (row, i) -> new StoredEvent(row.getLong(1), row.getString(2),
       row.getString(3), row.getString(4), row.getString(5), row.getString(6), row.getString(7), row.getString(8));
 
@@ -39,9 +43,10 @@ public class EventLog {
         .param("revision", revision).param("limit", limit).query(EVENT).list();
   }
 
-  /** Events the outbox has not published yet, oldest first. */
+  /** Events the outbox has not published yet, oldest first, without their previous state. */
   public List<StoredEvent> unpublished(int limit) {
-    return jdbc.sql(COLUMNS + "where revision > (select published_revision from outbox_position where id = 1) "
+    return jdbc.sql(COLUMNS_BUT_PREVIOUS
+            + "where revision > (select published_revision from outbox_position where id = 1) "
             + "order by revision limit :limit")
         .param("limit", limit).query(EVENT).list();
   }
