@@ -36,7 +36,7 @@ public final class SchedulerBench {
   private static final String PODS = "/api/v1/namespaces/" + NS + "/pods";
   private static final int WRITERS = 32;
   private static final double SETTLED_JIT_SHARE = 0.08;
-  private static final int MAX_WARM_UP_ROUNDS = 5;
+  private static final int MAX_WARM_UP_ROUNDS = 15;
 
   private SchedulerBench() {
   }
