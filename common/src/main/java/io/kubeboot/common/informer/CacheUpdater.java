@@ -113,7 +113,8 @@ final class CacheUpdater<T extends HasMetadata> {
     }
   }
 
-  private static long versionOf(HasMetadata object) {
+  /** An object's resourceVersion as the number the fences compare; 0 when it has none. */
+  static long versionOf(HasMetadata object) {
     String version = object.getMetadata().getResourceVersion();
     return version == null || version.isEmpty() ? 0 : Long.parseLong(version);
   }

@@ -26,18 +26,13 @@ record TypedEvent<T extends HasMetadata>(ResourceEvent.Type type, T object) {
     }
   }
 
-  static <T extends HasMetadata> TypedEvent<T> of(ResourceEvent.Type type, T object) {
-    return new TypedEvent<>(type, object);
-  }
-
   ObjectKey key() {
     return ObjectKey.of(object);
   }
 
   /** The cluster-wide resourceVersion this change was committed at. */
   long resourceVersion() {
-    String version = object.getMetadata().getResourceVersion();
-    return version == null || version.isEmpty() ? 0 : Long.parseLong(version);
+    return CacheUpdater.versionOf(object);
   }
 
   /** Kafka's {@code value.deserializer} for events of {@code kind}. */

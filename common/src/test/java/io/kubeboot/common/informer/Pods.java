@@ -22,7 +22,7 @@ final class Pods {
   }
 
   static TypedEvent<Pod> event(ResourceEvent.Type type, String name, long resourceVersion, String node) {
-    return TypedEvent.of(type, pod(name, resourceVersion, node));
+    return new TypedEvent<>(type, pod(name, resourceVersion, node));
   }
 
   /** Records each call as {@code add name@rv}, {@code update name@rv->rv}, {@code delete name@rv}. */

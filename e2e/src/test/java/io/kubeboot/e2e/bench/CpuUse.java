@@ -45,9 +45,10 @@ final class CpuUse {
 
   /** The part of the control plane's CPU time since this was made that its JIT compilers took. */
   double jitShare() {
-    Duration controlPlane = cluster.cpuTime().minus(start.entrySet().stream()
-        .filter(e -> cluster.cpuTimes().containsKey(e.getKey())).map(Map.Entry::getValue)
-        .reduce(Duration.ZERO, Duration::plus));
+    Map<String, Duration> now = cluster.cpuTimes();
+    Duration controlPlane = now.entrySet().stream()
+        .map(e -> e.getValue().minus(start.getOrDefault(e.getKey(), Duration.ZERO)))
+        .reduce(Duration.ZERO, Duration::plus);
     return controlPlane.isZero() ? 0 : (double) jitCompilers().toMillis() / controlPlane.toMillis();
   }
 
