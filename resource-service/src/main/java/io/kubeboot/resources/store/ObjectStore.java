@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -88,8 +88,8 @@ public class ObjectStore {
   public Optional<ObjectNode> insert(ResourceType type, ObjectNode object, BeforeWrite before) {
     ObjectId id = idOf(type, object);
     try {
-      return Optional.of(commits.write(work(before, object, jdbc -> {
-        long revision = write(jdbc, id, "ADDED", object, (type.namespaced() ? NAMESPACE_ACTIVE + " and " : "") + ABSENT,
+      return Optional.of(commits.write(work(before, object, (jdbc, body) -> {
+        long revision = write(jdbc, id, "ADDED", body, (type.namespaced() ? NAMESPACE_ACTIVE + " and " : "") + ABSENT,
             """
             insert into objects (api_group, resource, namespace, name, uid, resource_version, generation, body)
             select :group, :resource, :namespace, :name, :uid, revision, :generation, %s from next
@@ -114,8 +114,8 @@ public class ObjectStore {
    */
   public ObjectNode replace(ResourceType type, ObjectNode object, String expectedVersion, BeforeWrite before) {
     ObjectId id = idOf(type, object);
-    return commits.write(work(before, object, jdbc -> {
-      long revision = write(jdbc, id, "MODIFIED", object, AT_EXPECTED_VERSION, """
+    return commits.write(work(before, object, (jdbc, body) -> {
+      long revision = write(jdbc, id, "MODIFIED", body, AT_EXPECTED_VERSION, """
           update objects set resource_version = revision, generation = :generation, body = %s from next
           where api_group = :group and resource = :resource and namespace = :namespace and name = :name
             and resource_version = :expected
@@ -136,8 +136,8 @@ public class ObjectStore {
    */
   public ObjectNode remove(ResourceType type, ObjectNode lastState, String expectedVersion, BeforeWrite before) {
     ObjectId id = idOf(type, lastState);
-    return commits.write(work(before, lastState, jdbc -> {
-      long revision = write(jdbc, id, "DELETED", lastState, AT_EXPECTED_VERSION, """
+    return commits.write(work(before, lastState, (jdbc, body) -> {
+      long revision = write(jdbc, id, "DELETED", body, AT_EXPECTED_VERSION, """
           delete from objects using next
           where api_group = :group and resource = :resource and namespace = :namespace and name = :name
             and resource_version = :expected
@@ -158,7 +158,7 @@ public class ObjectStore {
    *
    * @return the new revision, or -1 if nothing changed
    */
-  private static long write(JdbcClient jdbc, ObjectId id, String eventType, ObjectNode object, String precondition,
+  private static long write(JdbcClient jdbc, ObjectId id, String eventType, String body, String precondition,
       String change, Map<String, Object> parameters) {
     List<Long> revisions = withKey(jdbc.sql("""
             with next as (update revision_counter set revision = revision + 1 where id = 1 and %s returning revision),
@@ -166,7 +166,7 @@ public class ObjectStore {
             insert into object_events (revision, api_group, resource, namespace, name, event_type, body, prev_body)
             select resource_version, :group, :resource, :namespace, :name, :eventType, body, %s from changed
             returning revision""".formatted(precondition, change, eventType.equals("MODIFIED") ? PREVIOUS_BODY : "null")), id)
-        .param("eventType", eventType).param("body", Json.write(object))
+        .param("eventType", eventType).param("body", body)
         .params(parameters)
         .query(Long.class).list();
     return revisions.isEmpty() ? -1 : revisions.get(0);
@@ -178,13 +178,20 @@ public class ObjectStore {
         .param("namespace", id.namespace()).param("name", id.name());
   }
 
-  /** The write {@code run} after {@code before} on {@code object}, atomic when there is such work. */
-  private static <R> GroupCommit.Work<R> work(BeforeWrite before, ObjectNode object, Function<JdbcClient, R> run) {
+  /**
+   * The write {@code run} of {@code object}'s JSON after {@code before} on {@code object}, atomic
+   * when there is such work. Without it the JSON is rendered here, on the caller's thread: the
+   * batch's thread runs every write of the batch one after the other and should only talk to
+   * the database.
+   */
+  private static <R> GroupCommit.Work<R> work(BeforeWrite before, ObjectNode object,
+      BiFunction<JdbcClient, String, R> run) {
+    String rendered = before == BeforeWrite.NOTHING ? Json.write(object) : null;
     return new GroupCommit.Work<>() {
       @Override
       public R run(JdbcClient jdbc) {
         before.apply(object);
-        return run.apply(jdbc);
+        return run.apply(jdbc, rendered != null ? rendered : Json.write(object));
       }
 
       @Override
@@ -226,7 +233,7 @@ public class ObjectStore {
         lastNamespace = found.get(i).namespace();
         lastName = found.get(i).name();
         ObjectNode object = Json.read(found.get(i).body());
-        if (query.filter().test(object)) {
+        if (query.selection().matches(object)) {
           items.add(object);
           if (items.size() == limit) {
             // a full batch may have more rows behind it; an empty last page is the worst case
@@ -253,7 +260,8 @@ public class ObjectStore {
     if (query.namespace() != null && query.type().namespaced()) {
       sql.append(" and namespace = :namespace");
     }
-    if (!query.labelsEqual().isEmpty()) {
+    Map<String, String> labelsEqual = query.selection().labelEqualities();
+    if (!labelsEqual.isEmpty()) {
       sql.append(" and body -> 'metadata' -> 'labels' @> cast(:labels as jsonb)");
     }
     if (afterName != null) {
@@ -267,8 +275,8 @@ public class ObjectStore {
     if (query.namespace() != null && query.type().namespaced()) {
       select = select.param("namespace", query.namespace());
     }
-    if (!query.labelsEqual().isEmpty()) {
-      select = select.param("labels", Json.MAPPER.writeValueAsString(Map.copyOf(query.labelsEqual())));
+    if (!labelsEqual.isEmpty()) {
+      select = select.param("labels", Json.MAPPER.writeValueAsString(labelsEqual));
     }
     if (afterName != null) {
       select = select.param("afterNamespace", afterNamespace).param("afterName", afterName);

@@ -1,27 +1,31 @@
 package io.kubeboot.resources.watch;
 
 import io.kubeboot.common.resource.ResourceType;
+import io.kubeboot.resources.store.Selection;
 import java.util.List;
-import java.util.function.Predicate;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * One watch: which objects (resource, namespace, selectors as a predicate), from which
+ * One watch: which objects (resource, namespace, selectors), from which
  * revision, for how long, and whether the client takes bookmarks.
  *
  * @param namespace null for all namespaces
  * @param initial objects to send as ADDED first (for a watch without a resourceVersion)
  */
-public record WatchRequest(ResourceType type, String namespace, Predicate<ObjectNode> filter, long fromRevision,
+public record WatchRequest(ResourceType type, String namespace, Selection selection, long fromRevision,
     long timeoutSeconds, boolean bookmarks, List<ObjectNode> initial) {
 
   /**
    * Whether a change is this watch's business: one of its resource (and namespace) whose object
-   * matches the selectors before or after the change.
+   * matches the selectors before or after the change. Without selectors, the resource and
+   * namespace alone decide: no object is parsed.
    */
   boolean wants(HubEvent event) {
     if (!inScope(event)) {
       return false;
+    }
+    if (selection.everything()) {
+      return true;
     }
     boolean matchesNow = matchesNow(event);
     return matchesNow || matchedBefore(event, matchesNow);
@@ -37,6 +41,9 @@ public record WatchRequest(ResourceType type, String namespace, Predicate<Object
   byte[] eventFor(HubEvent event) {
     if (!inScope(event)) {
       return null;
+    }
+    if (selection.everything()) {
+      return event.line();
     }
     boolean matchesNow = matchesNow(event);
     boolean matchedBefore = matchedBefore(event, matchesNow);
@@ -57,12 +64,12 @@ public record WatchRequest(ResourceType type, String namespace, Predicate<Object
   }
 
   private boolean matchesNow(HubEvent event) {
-    return !event.type().equals("DELETED") && filter.test(event.object());
+    return !event.type().equals("DELETED") && selection.matches(event.object());
   }
 
   private boolean matchedBefore(HubEvent event, boolean matchesNow) {
     return event.previous() == null
         ? event.type().equals("MODIFIED") && matchesNow // an event stored without its previous state
-        : filter.test(event.previous());
+        : selection.matches(event.previous());
   }
 }
