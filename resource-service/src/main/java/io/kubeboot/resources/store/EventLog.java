@@ -19,8 +19,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 public class EventLog {
 
-  private static final String COLUMNS = columns("prev_body::text");
-  /** The same but the previous state, which the outbox does not publish: no rendering it as text for nothing. */
+  private static final String COLUMNS = columns("prev_body");
+  /** The same but the previous state, which the outbox does not publish: no reading it for nothing. */
   private static final String COLUMNS_BUT_PREVIOUS = columns("null");
   private static final RowMapper<StoredEvent> EVENT = (row, i) -> new StoredEvent(row.getLong(1), row.getString(2),
       row.getString(3), row.getString(4), row.getString(5), row.getString(6), row.getString(7), row.getString(8));
@@ -30,7 +30,7 @@ public class EventLog {
 
   /** The select of every event column, the previous state as {@code previous}. */
   private static String columns(String previous) {
-    return "select revision, api_group, resource, namespace, name, event_type, body::text, " + previous
+    return "select revision, api_group, resource, namespace, name, event_type, body, " + previous
         + " from object_events ";
   }
 

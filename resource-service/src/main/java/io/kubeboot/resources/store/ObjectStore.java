@@ -46,7 +46,7 @@ public class ObjectStore {
    * snapshot, so the CTE's own update is not visible here. Kept with MODIFIED events for watches
    * with selectors (an object entering or leaving the selection).
    */
-  private static final String PREVIOUS_BODY = "(select o.body " + THE_OBJECT + ")";
+  private static final String PREVIOUS_BODY = "(select o.body::text " + THE_OBJECT + ")";
   /** The name is free. */
   private static final String ABSENT = "not exists (select 1 " + THE_OBJECT + ")";
   /** The object exists at the version the change was computed from. */
@@ -164,7 +164,7 @@ public class ObjectStore {
             with next as (update revision_counter set revision = revision + 1 where id = 1 and %s returning revision),
             changed as (%s)
             insert into object_events (revision, api_group, resource, namespace, name, event_type, body, prev_body)
-            select resource_version, :group, :resource, :namespace, :name, :eventType, body, %s from changed
+            select resource_version, :group, :resource, :namespace, :name, :eventType, body::text, %s from changed
             returning revision""".formatted(precondition, change, eventType.equals("MODIFIED") ? PREVIOUS_BODY : "null")), id)
         .param("eventType", eventType).param("body", body)
         .params(parameters)

@@ -47,30 +47,41 @@ class WatchHub extends BackgroundLoop {
   }
 
   /**
-   * Events after {@code revision}, oldest first, at most {@code limit}; waits up to
-   * {@code waitMillis} while there is none that {@code wanted} accepts, then returns what there
-   * is (so the caller's revision moves on). Throws 410 Expired when the history after
+   * What a watcher reads from the hub: events after its revision, oldest first, and the revision
+   * it has now seen through. That may lie past the last event: changes nobody asked for are
+   * skipped, so a watcher with nothing to send keeps up with the log at no cost.
+   */
+  record Batch(List<HubEvent> events, long through) {
+  }
+
+  /**
+   * Events after {@code revision}, at most {@code limit}; waits up to {@code waitMillis} while
+   * there is none that {@code wanted} accepts. Events before the first wanted one are skipped, or
+   * all of them when the wait ends without one. Throws 410 Expired when the history after
    * {@code revision} has been compacted away.
    */
-  List<HubEvent> after(long revision, int limit, long waitMillis, Predicate<HubEvent> wanted)
-      throws InterruptedException {
-    awaitWanted(revision, waitMillis, wanted);
+  Batch after(long revision, int limit, long waitMillis, Predicate<HubEvent> wanted) throws InterruptedException {
+    long from = awaitWanted(revision, waitMillis, wanted);
     Map.Entry<Long, HubEvent> oldest = recent.firstEntry();
-    if (oldest != null && revision >= oldest.getKey() - 1) {
+    if (oldest != null && from >= oldest.getKey() - 1) {
       List<HubEvent> out = new ArrayList<>(Math.min(limit, 64));
-      for (HubEvent event : recent.tailMap(revision, false).values()) {
+      for (HubEvent event : recent.tailMap(from, false).values()) {
         out.add(event);
         if (out.size() == limit) {
           break;
         }
       }
-      return out;
+      return batch(out, from);
     }
     long compacted = eventLog.compactedRevision();
-    if (revision < compacted) {
-      throw ApiException.expired("too old resource version: " + revision + " (" + compacted + ")");
+    if (from < compacted) {
+      throw ApiException.expired("too old resource version: " + from + " (" + compacted + ")");
     }
-    return eventLog.after(revision, limit).stream().map(HubEvent::new).toList();
+    return batch(eventLog.after(from, limit).stream().map(HubEvent::new).toList(), from);
+  }
+
+  private static Batch batch(List<HubEvent> events, long from) {
+    return new Batch(events, events.isEmpty() ? from : events.get(events.size() - 1).revision());
   }
 
   /**
@@ -89,7 +100,12 @@ class WatchHub extends BackgroundLoop {
     return head;
   }
 
-  private void awaitWanted(long revision, long waitMillis, Predicate<HubEvent> wanted) throws InterruptedException {
+  /**
+   * Waits until the hub holds an event after {@code revision} that is wanted, or may be, or the
+   * wait ends. Returns the revision through which no event is wanted: each check reads only the
+   * events that arrived since the last one.
+   */
+  private long awaitWanted(long revision, long waitMillis, Predicate<HubEvent> wanted) throws InterruptedException {
     long deadline = System.currentTimeMillis() + waitMillis;
     Waiter waiter = new Waiter(wanted);
     waiters.add(waiter);
@@ -97,10 +113,13 @@ class WatchHub extends BackgroundLoop {
       // the hub adds events before it wakes a waiter, and wakes it holding its monitor: an event
       // that arrives between this check and the wait cannot be missed
       synchronized (waiter) {
-        while (!holdsWanted(revision, wanted)) {
+        long unwantedThrough = revision;
+        while (true) {
+          Scan scan = scan(unwantedThrough, wanted);
+          unwantedThrough = scan.unwantedThrough();
           long left = deadline - System.currentTimeMillis();
-          if (left <= 0) {
-            return;
+          if (scan.found() || left <= 0) {
+            return unwantedThrough;
           }
           waiter.wait(left);
         }
@@ -110,16 +129,31 @@ class WatchHub extends BackgroundLoop {
     }
   }
 
-  /** Whether an event after {@code revision} is wanted, or may be: past the memory window, it takes a read. */
-  private boolean holdsWanted(long revision, Predicate<HubEvent> wanted) {
-    if (head <= revision) {
-      return false;
+  /**
+   * A look at the events after a revision: the revision through which none is wanted, and whether
+   * the next one is (or, past the memory window, may be).
+   */
+  private record Scan(long unwantedThrough, boolean found) {
+  }
+
+  private Scan scan(long revision, Predicate<HubEvent> wanted) {
+    long upTo = head; // every event up to the head is in memory: the hub adds events before it moves the head
+    if (upTo <= revision) {
+      return new Scan(revision, false);
+    }
+    HubEvent first = null;
+    for (HubEvent event : recent.subMap(revision, false, upTo, true).values()) {
+      if (wanted.test(event)) {
+        first = event;
+        break;
+      }
     }
     Map.Entry<Long, HubEvent> oldest = recent.firstEntry();
     if (oldest == null || revision < oldest.getKey() - 1) {
-      return true;
+      // the window has moved past the revision, maybe while it was read: the log may hold a wanted event
+      return new Scan(revision, true);
     }
-    return recent.tailMap(revision, false).values().stream().anyMatch(wanted);
+    return first == null ? new Scan(upTo, false) : new Scan(first.revision() - 1, true);
   }
 
   /** A watcher waiting for an event it wants; identity, not the predicate, tells waiters apart. */

@@ -52,16 +52,16 @@ class WatchStream implements StreamingResponseBody {
         if (now >= deadline) {
           return;
         }
-        List<HubEvent> events = hub.after(cursor, BATCH, Math.min(deadline - now, 1000), request::wants);
+        WatchHub.Batch batch = hub.after(cursor, BATCH, Math.min(deadline - now, 1000), request::wants);
         boolean wrote = false;
-        for (HubEvent event : events) {
-          cursor = event.revision();
+        for (HubEvent event : batch.events()) {
           byte[] line = request.eventFor(event);
           if (line != null) {
             out.write(line);
             wrote = true;
           }
         }
+        cursor = batch.through();
         if (request.bookmarks() && System.currentTimeMillis() - lastBookmark >= bookmarkMillis) {
           out.write(bookmark(cursor));
           lastBookmark = System.currentTimeMillis();
