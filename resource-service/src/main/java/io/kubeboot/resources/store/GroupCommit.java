@@ -22,11 +22,16 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Group commit: the writes of concurrent requests commit together, in one transaction on one
- * thread, as etcd's backend batches its transactions. Every write takes the cluster-wide revision
- * and holds its row lock to commit (see {@link ObjectStore}), and a commit waits for its WAL flush;
- * one transaction per request so allowed one flush's worth of writes at a time, each paying a
+ * thread, as etcd's backend batches its transactions. A commit waits for its WAL flush; one
+ * transaction per request so allowed one flush's worth of writes at a time, each paying a
  * transaction's overhead in PostgreSQL. Here a batch is whatever queued while the last one
  * committed, so batches grow with the load and a lone write commits at once.
+ *
+ * <p>The batch also hands out revisions. It first takes one per write from
+ * {@code revision_counter} in a single update, whose row lock it holds to commit: batches, of
+ * this replica or another, commit in revision order. Each write gets the next revision and writes
+ * it into its object and event, with no statement of its own on the counter; the counter is set
+ * back to the last revision used if the batch's last writes changed nothing.
  *
  * <p>A write is one statement that either changes its rows or changes nothing and reports why (a
  * name taken, an object changed since it was read), so one write's refusal leaves the batch's
@@ -37,9 +42,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 public class GroupCommit implements SmartLifecycle {
 
-  /** One write: runs in the batch's transaction, through {@code jdbc}. */
+  /** One write: runs in the batch's transaction, through {@code jdbc}, at {@code revision} if it changes anything. */
   public interface Work<R> {
-    R run(JdbcClient jdbc);
+    R run(JdbcClient jdbc, long revision);
 
     /** True when the write changes more than one statement's worth and must be undone as a whole on failure. */
     default boolean atomic() {
@@ -113,14 +118,23 @@ public class GroupCommit implements SmartLifecycle {
     long start = System.nanoTime();
     boolean[] statementFailed = {false};
     try {
-      transactions.executeWithoutResult(status -> batch.forEach(pending -> {
-        try {
-          pending.run(jdbc, status);
-        } catch (DataAccessException e) {
-          statementFailed[0] = true;
-          throw e;
+      transactions.executeWithoutResult(status -> {
+        long first = takeRevisions(batch.size());
+        long lastUsed = first - 1;
+        for (int i = 0; i < batch.size(); i++) {
+          try {
+            if (batch.get(i).run(jdbc, status, first + i)) {
+              lastUsed = first + i;
+            }
+          } catch (DataAccessException e) {
+            statementFailed[0] = true;
+            throw e;
+          }
         }
-      }));
+        if (lastUsed < first + batch.size() - 1) {
+          jdbc.sql("update revision_counter set revision = :revision where id = 1").param("revision", lastUsed).update();
+        }
+      });
     } catch (RuntimeException e) {
       if (statementFailed[0] && batch.size() > 1) {
         // one statement failed and took the transaction with it: find it by running each alone
@@ -136,6 +150,12 @@ public class GroupCommit implements SmartLifecycle {
     commits.fire();
     batchSizes.record(batch.size());
     commitTime.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+  }
+
+  /** Takes {@code count} revisions and the counter's lock until commit; returns the first of them. */
+  private long takeRevisions(int count) {
+    return jdbc.sql("update revision_counter set revision = revision + :count where id = 1 "
+        + "returning revision - :count + 1").param("count", count).query(Long.class).single();
   }
 
   @Override
@@ -177,13 +197,15 @@ public class GroupCommit implements SmartLifecycle {
       this.work = work;
     }
 
-    void run(JdbcClient jdbc, TransactionStatus status) {
+    /** Runs the write at {@code revision}; returns whether it wrote, that is was not refused. */
+    boolean run(JdbcClient jdbc, TransactionStatus status, long revision) {
       Object savepoint = work.atomic() ? status.createSavepoint() : null;
       try {
-        value = work.run(jdbc);
+        value = work.run(jdbc, revision);
         if (savepoint != null) {
           status.releaseSavepoint(savepoint);
         }
+        return true;
       } catch (DataAccessException e) {
         throw e;
       } catch (RuntimeException e) {
@@ -192,6 +214,7 @@ public class GroupCommit implements SmartLifecycle {
           status.rollbackToSavepoint(savepoint);
         }
         refusal = e;
+        return false;
       }
     }
 

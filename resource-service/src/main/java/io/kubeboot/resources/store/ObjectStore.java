@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.BiFunction;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -23,10 +22,11 @@ import tools.jackson.databind.node.ObjectNode;
  * <p>Writes go through {@link GroupCommit} and are optimistic, as etcd's compare-and-swap: a
  * replace or remove names the resourceVersion it was computed from and changes nothing if the
  * object has moved on ({@link ObjectChangedException}; the caller reads again and retries). Each
- * write takes the next revision from {@code revision_counter} with {@code UPDATE ... RETURNING},
- * in the same statement that writes the object and its event: the row lock it takes is held to
- * commit, so transactions commit in revision order and the event log never shows a gap that a
- * later commit fills in. That is what lets watchers and the outbox simply read "revision > last".
+ * write gets its revision from its batch, which holds the lock on {@code revision_counter} until
+ * it commits (see {@link GroupCommit}): transactions commit in revision order and the event log
+ * never shows a gap that a later commit fills in. That is what lets watchers and the outbox simply
+ * read "revision > last". A write that changes nothing leaves its revision unused: revisions are
+ * ordered but may skip, which is all clients may assume of a resourceVersion.
  *
  * <p>Reads are plain SQL too, outside any transaction but a list's snapshot: a GET through JPA
  * (a transaction, a session and an entity load per request) took half of resource-service's CPU
@@ -38,9 +38,6 @@ public class ObjectStore {
   /** The row of the object the statement's parameters name, as {@code o}. */
   private static final String THE_OBJECT = "from objects o where o.api_group = :group and o.resource = :resource "
       + "and o.namespace = :namespace and o.name = :name";
-  /** The body parameter with {@code metadata.resourceVersion} set to the revision the CTE {@code next} took. */
-  private static final String STAMPED_BODY =
-      "jsonb_set(cast(:body as jsonb), '{metadata,resourceVersion}', to_jsonb(revision::text))";
   /**
    * The object's stored state before the statement: every part of one statement sees the same
    * snapshot, so the CTE's own update is not visible here. Kept with MODIFIED events for watches
@@ -49,9 +46,6 @@ public class ObjectStore {
   private static final String PREVIOUS_BODY = "(select o.body::text " + THE_OBJECT + ")";
   /** The name is free. */
   private static final String ABSENT = "not exists (select 1 " + THE_OBJECT + ")";
-  /** The object exists at the version the change was computed from. */
-  private static final String AT_EXPECTED_VERSION = "exists (select 1 " + THE_OBJECT
-      + " and o.resource_version = :expected)";
   /** The object's namespace exists and is not terminating, in the statement's own snapshot. */
   private static final String NAMESPACE_ACTIVE = "exists (select 1 from objects n where n.api_group = '' "
       + "and n.resource = 'namespaces' and n.namespace = '' and n.name = :namespace "
@@ -88,18 +82,17 @@ public class ObjectStore {
   public Optional<ObjectNode> insert(ResourceType type, ObjectNode object, BeforeWrite before) {
     ObjectId id = idOf(type, object);
     try {
-      return Optional.of(commits.write(work(before, object, (jdbc, body) -> {
-        long revision = write(jdbc, id, "ADDED", body, (type.namespaced() ? NAMESPACE_ACTIVE + " and " : "") + ABSENT,
-            """
+      return Optional.of(commits.write(work(before, object, (jdbc, body, revision) -> {
+        boolean stored = write(jdbc, id, "ADDED", body, revision, """
             insert into objects (api_group, resource, namespace, name, uid, resource_version, generation, body)
-            select :group, :resource, :namespace, :name, :uid, revision, :generation, %s from next
-            on conflict do nothing
-            returning resource_version, body""".formatted(STAMPED_BODY),
+            select :group, :resource, :namespace, :name, :uid, :revision, :generation, cast(:body as jsonb)
+            where %s
+            on conflict do nothing""".formatted((type.namespaced() ? NAMESPACE_ACTIVE + " and " : "") + ABSENT),
             Map.of("uid", uidOf(object), "generation", generationOf(object)));
-        if (revision < 0) {
+        if (!stored) {
           throw new NotStoredException(); // a refusal: what the write's BeforeWrite did is undone too
         }
-        return stamp(object, revision);
+        return object;
       })));
     } catch (NotStoredException e) {
       return Optional.empty();
@@ -114,17 +107,16 @@ public class ObjectStore {
    */
   public ObjectNode replace(ResourceType type, ObjectNode object, String expectedVersion, BeforeWrite before) {
     ObjectId id = idOf(type, object);
-    return commits.write(work(before, object, (jdbc, body) -> {
-      long revision = write(jdbc, id, "MODIFIED", body, AT_EXPECTED_VERSION, """
-          update objects set resource_version = revision, generation = :generation, body = %s from next
+    return commits.write(work(before, object, (jdbc, body, revision) -> {
+      boolean stored = write(jdbc, id, "MODIFIED", body, revision, """
+          update objects set resource_version = :revision, generation = :generation, body = cast(:body as jsonb)
           where api_group = :group and resource = :resource and namespace = :namespace and name = :name
-            and resource_version = :expected
-          returning resource_version, body""".formatted(STAMPED_BODY),
+            and resource_version = :expected""",
           Map.of("generation", generationOf(object), "expected", versionOf(expectedVersion)));
-      if (revision < 0) {
+      if (!stored) {
         throw new ObjectChangedException(id);
       }
-      return stamp(object, revision);
+      return object;
     }));
   }
 
@@ -136,40 +128,37 @@ public class ObjectStore {
    */
   public ObjectNode remove(ResourceType type, ObjectNode lastState, String expectedVersion, BeforeWrite before) {
     ObjectId id = idOf(type, lastState);
-    return commits.write(work(before, lastState, (jdbc, body) -> {
-      long revision = write(jdbc, id, "DELETED", body, AT_EXPECTED_VERSION, """
-          delete from objects using next
+    return commits.write(work(before, lastState, (jdbc, body, revision) -> {
+      boolean stored = write(jdbc, id, "DELETED", body, revision, """
+          delete from objects
           where api_group = :group and resource = :resource and namespace = :namespace and name = :name
-            and resource_version = :expected
-          returning revision as resource_version, %s as body""".formatted(STAMPED_BODY),
+            and resource_version = :expected""",
           Map.of("expected", versionOf(expectedVersion)));
-      if (revision < 0) {
+      if (!stored) {
         throw new ObjectChangedException(id);
       }
-      return stamp(lastState, revision);
+      return lastState;
     }));
   }
 
   /**
-   * One change in one statement: if {@code precondition} holds, takes the next revision, applies
-   * {@code change} to the objects table (a statement over the CTE {@code next}, returning the
-   * stored revision and body) and appends the event; otherwise changes nothing, not even the
-   * revision, as a failed compare in etcd. Hand-written SQL because JPA has no data-modifying CTE.
+   * One change in one statement: {@code change} to the objects table, which changes one row or
+   * none (its own condition is the write's precondition), and, if it changed one, the event at
+   * the write's revision, as a compare-and-swap in etcd. The event's body is the written JSON
+   * text as it is. Hand-written SQL because JPA has no data-modifying CTE.
    *
-   * @return the new revision, or -1 if nothing changed
+   * @return whether the object changed
    */
-  private static long write(JdbcClient jdbc, ObjectId id, String eventType, String body, String precondition,
+  private static boolean write(JdbcClient jdbc, ObjectId id, String eventType, String body, long revision,
       String change, Map<String, Object> parameters) {
-    List<Long> revisions = withKey(jdbc.sql("""
-            with next as (update revision_counter set revision = revision + 1 where id = 1 and %s returning revision),
-            changed as (%s)
+    return withKey(jdbc.sql("""
+            with changed as (%s returning 1)
             insert into object_events (revision, api_group, resource, namespace, name, event_type, body, prev_body)
-            select resource_version, :group, :resource, :namespace, :name, :eventType, body::text, %s from changed
-            returning revision""".formatted(precondition, change, eventType.equals("MODIFIED") ? PREVIOUS_BODY : "null")), id)
-        .param("eventType", eventType).param("body", body)
+            select :revision, :group, :resource, :namespace, :name, :eventType, :body, %s from changed"""
+            .formatted(change, eventType.equals("MODIFIED") ? PREVIOUS_BODY : "null")), id)
+        .param("eventType", eventType).param("body", body).param("revision", revision)
         .params(parameters)
-        .query(Long.class).list();
-    return revisions.isEmpty() ? -1 : revisions.get(0);
+        .update() == 1;
   }
 
   /** The statement with the object's key as the parameters {@link #THE_OBJECT} names. */
@@ -178,20 +167,24 @@ public class ObjectStore {
         .param("namespace", id.namespace()).param("name", id.name());
   }
 
+  /** A write of an object's JSON, given the object's rendering stamped with the write's revision. */
+  @FunctionalInterface
+  private interface StampedWrite<R> {
+    R run(JdbcClient jdbc, String body, long revision);
+  }
+
   /**
-   * The write {@code run} of {@code object}'s JSON after {@code before} on {@code object}, atomic
-   * when there is such work. Without it the JSON is rendered here, on the caller's thread: the
-   * batch's thread runs every write of the batch one after the other and should only talk to
-   * the database.
+   * The write {@code run} after {@code before} on {@code object}, atomic when there is such work:
+   * the object is stamped with the revision its batch gives the write and rendered once, for the
+   * objects table and the event alike.
    */
-  private static <R> GroupCommit.Work<R> work(BeforeWrite before, ObjectNode object,
-      BiFunction<JdbcClient, String, R> run) {
-    String rendered = before == BeforeWrite.NOTHING ? Json.write(object) : null;
+  private static <R> GroupCommit.Work<R> work(BeforeWrite before, ObjectNode object, StampedWrite<R> run) {
     return new GroupCommit.Work<>() {
       @Override
-      public R run(JdbcClient jdbc) {
+      public R run(JdbcClient jdbc, long revision) {
         before.apply(object);
-        return run.apply(jdbc, rendered != null ? rendered : Json.write(object));
+        stamp(object, revision);
+        return run.run(jdbc, Json.write(object), revision);
       }
 
       @Override

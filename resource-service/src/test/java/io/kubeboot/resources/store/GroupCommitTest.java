@@ -49,9 +49,9 @@ class GroupCommitTest {
   void aFailingStatementFailsOnlyItsOwnWrite() throws Exception {
     insert("gc-taken");
     List<CompletableFuture<Object>> writes = inOneBatch(List.of(
-        jdbc -> insert(jdbc, "gc-1"),
-        jdbc -> insert(jdbc, "gc-taken"), // a duplicate key: the statement fails, and the transaction with it
-        jdbc -> insert(jdbc, "gc-2")));
+        (jdbc, revision) -> insert(jdbc, "gc-1"),
+        (jdbc, revision) -> insert(jdbc, "gc-taken"), // a duplicate key: the statement fails, and the transaction with it
+        (jdbc, revision) -> insert(jdbc, "gc-2")));
 
     assertThat(writes.get(0).get(10, TimeUnit.SECONDS)).isEqualTo(1);
     assertThatThrownBy(() -> writes.get(1).join()).hasCauseInstanceOf(DataAccessException.class);
@@ -63,7 +63,7 @@ class GroupCommitTest {
   void aRefusedAtomicWriteIsUndoneAndTheBatchCommits() throws Exception {
     GroupCommit.Work<Object> refused = new GroupCommit.Work<>() {
       @Override
-      public Object run(JdbcClient jdbc) {
+      public Object run(JdbcClient jdbc, long revision) {
         insert(jdbc, "gc-undone");
         throw ApiException.badRequest("refused after its first statement");
       }
@@ -73,13 +73,35 @@ class GroupCommitTest {
         return true;
       }
     };
-    List<CompletableFuture<Object>> writes = inOneBatch(List.of(jdbc -> insert(jdbc, "gc-3"), refused,
-        jdbc -> insert(jdbc, "gc-4")));
+    List<CompletableFuture<Object>> writes = inOneBatch(List.of((jdbc, revision) -> insert(jdbc, "gc-3"), refused,
+        (jdbc, revision) -> insert(jdbc, "gc-4")));
 
     assertThat(writes.get(0).get(10, TimeUnit.SECONDS)).isEqualTo(1);
     assertThatThrownBy(() -> writes.get(1).join()).hasCauseInstanceOf(ApiException.class);
     assertThat(writes.get(2).get(10, TimeUnit.SECONDS)).isEqualTo(1);
     assertThat(stored()).containsExactlyInAnyOrder("gc-3", "gc-4");
+  }
+
+  @Test
+  void aBatchsWritesTakeRisingRevisionsAndTheCounterEndsAtTheLastOneWritten() throws Exception {
+    long before = counter();
+    List<CompletableFuture<Object>> writes = inOneBatch(List.of(
+        (jdbc, revision) -> revision,
+        (jdbc, revision) -> revision,
+        (jdbc, revision) -> {
+          throw ApiException.badRequest("refused: its revision goes unused");
+        }));
+
+    long first = (Long) writes.get(0).get(10, TimeUnit.SECONDS);
+    long second = (Long) writes.get(1).get(10, TimeUnit.SECONDS);
+    assertThatThrownBy(() -> writes.get(2).join()).hasCauseInstanceOf(ApiException.class);
+    assertThat(first).isGreaterThan(before);
+    assertThat(second).isGreaterThan(first);
+    assertThat(counter()).isEqualTo(second);
+  }
+
+  private long counter() {
+    return jdbc.sql("select revision from revision_counter where id = 1").query(Long.class).single();
   }
 
   /**
@@ -89,7 +111,7 @@ class GroupCommitTest {
   private List<CompletableFuture<Object>> inOneBatch(List<GroupCommit.Work<Object>> works) throws Exception {
     CountDownLatch holding = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
-    CompletableFuture<Object> first = CompletableFuture.supplyAsync(() -> commits.write(jdbc -> {
+    CompletableFuture<Object> first = CompletableFuture.supplyAsync(() -> commits.write((jdbc, revision) -> {
       holding.countDown();
       try {
         release.await();
