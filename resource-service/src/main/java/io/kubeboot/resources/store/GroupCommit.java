@@ -6,18 +6,18 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -35,9 +35,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  *
  * <p>A write is one statement that either changes its rows or changes nothing and reports why (a
  * name taken, an object changed since it was read), so one write's refusal leaves the batch's
- * transaction usable. A write that touches other tables first ({@link Work#atomic()}) runs under a
- * savepoint. Should a statement fail all the same, the batch rolls back and each of its writes
- * runs again alone, so that only the failing one fails; a failed commit fails all its writes.
+ * transaction usable, and the statements of a batch go to the database together
+ * ({@link Statement}, {@link StatementBatch}). A write that touches other tables first
+ * ({@link Work#atomic()}) runs alone, under a savepoint. Should a statement fail all the same,
+ * the batch rolls back and each of its writes runs again alone, so that only the failing one
+ * fails; a failed commit fails all its writes.
  */
 @Component
 public class GroupCommit implements SmartLifecycle {
@@ -52,11 +54,32 @@ public class GroupCommit implements SmartLifecycle {
     }
   }
 
+  /**
+   * A write that is one statement, changing one row or none: the batch sends the statements of
+   * such writes that have the same SQL together ({@link StatementBatch}).
+   */
+  public interface Statement<R> extends Work<R> {
+    /** The statement, with named parameters: the same text for every write of its kind. */
+    String sql();
+
+    /** The statement's parameters for the write at {@code revision}. */
+    Map<String, ?> parameters(long revision);
+
+    /** What the write returns once its statement has run; throws its refusal if the statement changed nothing. */
+    R result(boolean changed);
+
+    @Override
+    default R run(JdbcClient jdbc, long revision) {
+      return result(jdbc.sql(sql()).params(parameters(revision)).update() == 1);
+    }
+  }
+
   private static final int MAX_BATCH = 128;
 
-  private final BlockingQueue<Pending<?>> queue = new LinkedBlockingQueue<>();
+  private final BlockingQueue<PendingWrite<?>> queue = new LinkedBlockingQueue<>();
   private final TransactionTemplate transactions;
   private final JdbcClient jdbc;
+  private final NamedParameterJdbcTemplate namedJdbc;
   private final CommitSignal commits;
   private final DistributionSummary batchSizes;
   private final Timer commitTime;
@@ -66,6 +89,7 @@ public class GroupCommit implements SmartLifecycle {
     // plain JDBC transactions: the batch needs savepoints and nothing of JPA's session
     this.transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
     this.jdbc = JdbcClient.create(dataSource);
+    this.namedJdbc = new NamedParameterJdbcTemplate(dataSource);
     this.commits = commits;
     Gauge.builder("kubeboot_storage_commit_queue_depth", queue, BlockingQueue::size)
         .description("Writes waiting for the next batch").register(meters);
@@ -77,7 +101,7 @@ public class GroupCommit implements SmartLifecycle {
 
   /** Runs {@code work} in the next batch and returns its result once the batch has committed. */
   public <R> R write(Work<R> work) {
-    Pending<R> pending = new Pending<>(work);
+    PendingWrite<R> pending = new PendingWrite<>(work);
     queue.add(pending);
     try {
       return pending.result.get();
@@ -98,7 +122,7 @@ public class GroupCommit implements SmartLifecycle {
   }
 
   private void loop() {
-    List<Pending<?>> batch = new ArrayList<>();
+    List<PendingWrite<?>> batch = new ArrayList<>();
     while (!Thread.currentThread().isInterrupted()) {
       try {
         batch.add(queue.take());
@@ -109,28 +133,36 @@ public class GroupCommit implements SmartLifecycle {
       commit(batch);
       batch.clear();
     }
-    List<Pending<?>> left = new ArrayList<>();
+    List<PendingWrite<?>> left = new ArrayList<>();
     queue.drainTo(left);
     left.forEach(p -> p.result.completeExceptionally(new IllegalStateException("the store is shutting down")));
   }
 
-  private void commit(List<Pending<?>> batch) {
+  private void commit(List<PendingWrite<?>> batch) {
     long start = System.nanoTime();
     boolean[] statementFailed = {false};
     try {
       transactions.executeWithoutResult(status -> {
         long first = takeRevisions(batch.size());
-        long lastUsed = first - 1;
-        for (int i = 0; i < batch.size(); i++) {
-          try {
-            if (batch.get(i).run(jdbc, status, first + i)) {
-              lastUsed = first + i;
+        StatementBatch statements = new StatementBatch(namedJdbc);
+        try {
+          for (int i = 0; i < batch.size(); i++) {
+            PendingWrite<?> pending = batch.get(i);
+            pending.revision = first + i;
+            if (pending.statement() != null) {
+              statements.add(pending);
+            } else {
+              statements.send();
+              pending.run(jdbc, status);
             }
-          } catch (DataAccessException e) {
-            statementFailed[0] = true;
-            throw e;
           }
+          statements.send();
+        } catch (DataAccessException e) {
+          statementFailed[0] = true;
+          throw e;
         }
+        long lastUsed = batch.stream().filter(PendingWrite::written).mapToLong(p -> p.revision).max()
+            .orElse(first - 1);
         if (lastUsed < first + batch.size() - 1) {
           jdbc.sql("update revision_counter set revision = :revision where id = 1").param("revision", lastUsed).update();
         }
@@ -146,7 +178,7 @@ public class GroupCommit implements SmartLifecycle {
       }
       return;
     }
-    batch.forEach(Pending::complete);
+    batch.forEach(PendingWrite::complete);
     commits.fire();
     batchSizes.record(batch.size());
     commitTime.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
@@ -184,56 +216,5 @@ public class GroupCommit implements SmartLifecycle {
   @Override
   public int getPhase() {
     return Integer.MIN_VALUE + 1000;
-  }
-
-  /** A write waiting for its batch, and then for the batch's commit. */
-  private static final class Pending<R> {
-    private final Work<R> work;
-    private final CompletableFuture<R> result = new CompletableFuture<>();
-    private R value;
-    private RuntimeException refusal;
-
-    Pending(Work<R> work) {
-      this.work = work;
-    }
-
-    /** Runs the write at {@code revision}; returns whether it wrote, that is was not refused. */
-    boolean run(JdbcClient jdbc, TransactionStatus status, long revision) {
-      Object savepoint = work.atomic() ? status.createSavepoint() : null;
-      try {
-        value = work.run(jdbc, revision);
-        if (savepoint != null) {
-          status.releaseSavepoint(savepoint);
-        }
-        return true;
-      } catch (DataAccessException e) {
-        throw e;
-      } catch (RuntimeException e) {
-        // refused (AlreadyExists, Conflict, Invalid, ...): only this write is undone
-        if (savepoint != null) {
-          status.rollbackToSavepoint(savepoint);
-        }
-        refusal = e;
-        return false;
-      }
-    }
-
-    Pending<R> reset() {
-      value = null;
-      refusal = null;
-      return this;
-    }
-
-    void complete() {
-      if (refusal != null) {
-        result.completeExceptionally(refusal);
-      } else {
-        result.complete(value);
-      }
-    }
-
-    void fail(RuntimeException e) {
-      result.completeExceptionally(e);
-    }
   }
 }

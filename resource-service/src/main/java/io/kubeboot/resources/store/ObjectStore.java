@@ -2,10 +2,12 @@ package io.kubeboot.resources.store;
 
 import io.kubeboot.common.resource.ResourceType;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -80,20 +82,14 @@ public class ObjectStore {
    *     namespace is missing or terminating
    */
   public Optional<ObjectNode> insert(ResourceType type, ObjectNode object, BeforeWrite before) {
-    ObjectId id = idOf(type, object);
     try {
-      return Optional.of(commits.write(work(before, object, (jdbc, body, revision) -> {
-        boolean stored = write(jdbc, id, "ADDED", body, revision, """
-            insert into objects (api_group, resource, namespace, name, uid, resource_version, generation, body)
-            select :group, :resource, :namespace, :name, :uid, :revision, :generation, cast(:body as jsonb)
-            where %s
-            on conflict do nothing""".formatted((type.namespaced() ? NAMESPACE_ACTIVE + " and " : "") + ABSENT),
-            Map.of("uid", uidOf(object), "generation", generationOf(object)));
-        if (!stored) {
-          throw new NotStoredException(); // a refusal: what the write's BeforeWrite did is undone too
-        }
-        return object;
-      })));
+      return Optional.of(commits.write(write(type, "ADDED", object, before, """
+          insert into objects (api_group, resource, namespace, name, uid, resource_version, generation, body)
+          select :group, :resource, :namespace, :name, :uid, :revision, :generation, cast(:body as jsonb)
+          where %s
+          on conflict do nothing""".formatted((type.namespaced() ? NAMESPACE_ACTIVE + " and " : "") + ABSENT),
+          Map.of("uid", uidOf(object), "generation", generationOf(object)),
+          NotStoredException::new))); // a refusal: what the write's BeforeWrite did is undone too
     } catch (NotStoredException e) {
       return Optional.empty();
     }
@@ -106,18 +102,12 @@ public class ObjectStore {
    * @throws ObjectChangedException if the object changed or went away since it was read
    */
   public ObjectNode replace(ResourceType type, ObjectNode object, String expectedVersion, BeforeWrite before) {
-    ObjectId id = idOf(type, object);
-    return commits.write(work(before, object, (jdbc, body, revision) -> {
-      boolean stored = write(jdbc, id, "MODIFIED", body, revision, """
-          update objects set resource_version = :revision, generation = :generation, body = cast(:body as jsonb)
-          where api_group = :group and resource = :resource and namespace = :namespace and name = :name
-            and resource_version = :expected""",
-          Map.of("generation", generationOf(object), "expected", versionOf(expectedVersion)));
-      if (!stored) {
-        throw new ObjectChangedException(id);
-      }
-      return object;
-    }));
+    return commits.write(write(type, "MODIFIED", object, before, """
+        update objects set resource_version = :revision, generation = :generation, body = cast(:body as jsonb)
+        where api_group = :group and resource = :resource and namespace = :namespace and name = :name
+          and resource_version = :expected""",
+        Map.of("generation", generationOf(object), "expected", versionOf(expectedVersion)),
+        () -> new ObjectChangedException(idOf(type, object))));
   }
 
   /**
@@ -127,71 +117,76 @@ public class ObjectStore {
    * @throws ObjectChangedException if the object changed or went away since it was read
    */
   public ObjectNode remove(ResourceType type, ObjectNode lastState, String expectedVersion, BeforeWrite before) {
-    ObjectId id = idOf(type, lastState);
-    return commits.write(work(before, lastState, (jdbc, body, revision) -> {
-      boolean stored = write(jdbc, id, "DELETED", body, revision, """
-          delete from objects
-          where api_group = :group and resource = :resource and namespace = :namespace and name = :name
-            and resource_version = :expected""",
-          Map.of("expected", versionOf(expectedVersion)));
-      if (!stored) {
-        throw new ObjectChangedException(id);
-      }
-      return lastState;
-    }));
+    return commits.write(write(type, "DELETED", lastState, before, """
+        delete from objects
+        where api_group = :group and resource = :resource and namespace = :namespace and name = :name
+          and resource_version = :expected""",
+        Map.of("expected", versionOf(expectedVersion)),
+        () -> new ObjectChangedException(idOf(type, lastState))));
   }
 
   /**
    * One change in one statement: {@code change} to the objects table, which changes one row or
    * none (its own condition is the write's precondition), and, if it changed one, the event at
-   * the write's revision, as a compare-and-swap in etcd. The event's body is the written JSON
-   * text as it is. Hand-written SQL because JPA has no data-modifying CTE.
+   * the write's revision, as a compare-and-swap in etcd. The object is stamped with that revision
+   * and rendered once, for its row and its event alike. After {@code before}, if there is such
+   * work, the write is atomic; else it is one statement that its batch sends with others.
+   * Hand-written SQL because JPA has no data-modifying CTE.
    *
-   * @return whether the object changed
+   * @param refused what the write throws if it changed nothing
    */
-  private static boolean write(JdbcClient jdbc, ObjectId id, String eventType, String body, long revision,
-      String change, Map<String, Object> parameters) {
-    return withKey(jdbc.sql("""
-            with changed as (%s returning 1)
-            insert into object_events (revision, api_group, resource, namespace, name, event_type, body, prev_body)
-            select :revision, :group, :resource, :namespace, :name, :eventType, :body, %s from changed"""
-            .formatted(change, eventType.equals("MODIFIED") ? PREVIOUS_BODY : "null")), id)
-        .param("eventType", eventType).param("body", body).param("revision", revision)
-        .params(parameters)
-        .update() == 1;
+  private static GroupCommit.Work<ObjectNode> write(ResourceType type, String eventType, ObjectNode object,
+      BeforeWrite before, String change, Map<String, Object> parameters, Supplier<RuntimeException> refused) {
+    ObjectId id = idOf(type, object);
+    String sql = """
+        with changed as (%s returning 1)
+        insert into object_events (revision, api_group, resource, namespace, name, event_type, body, prev_body)
+        select :revision, :group, :resource, :namespace, :name, :eventType, :body, %s from changed"""
+        .formatted(change, eventType.equals("MODIFIED") ? PREVIOUS_BODY : "null");
+    GroupCommit.Statement<ObjectNode> statement = new GroupCommit.Statement<>() {
+      @Override
+      public String sql() {
+        return sql;
+      }
+
+      @Override
+      public Map<String, ?> parameters(long revision) {
+        stamp(object, revision);
+        Map<String, Object> all = new HashMap<>(parameters);
+        all.putAll(Map.of("group", id.group(), "resource", id.resource(), "namespace", id.namespace(),
+            "name", id.name(), "eventType", eventType, "revision", revision, "body", Json.write(object)));
+        return all;
+      }
+
+      @Override
+      public ObjectNode result(boolean changed) {
+        if (!changed) {
+          throw refused.get();
+        }
+        return object;
+      }
+    };
+    if (before == BeforeWrite.NOTHING) {
+      return statement;
+    }
+    return new GroupCommit.Work<>() {
+      @Override
+      public ObjectNode run(JdbcClient jdbc, long revision) {
+        before.apply(object);
+        return statement.run(jdbc, revision);
+      }
+
+      @Override
+      public boolean atomic() {
+        return true;
+      }
+    };
   }
 
   /** The statement with the object's key as the parameters {@link #THE_OBJECT} names. */
   private static JdbcClient.StatementSpec withKey(JdbcClient.StatementSpec statement, ObjectId id) {
     return statement.param("group", id.group()).param("resource", id.resource())
         .param("namespace", id.namespace()).param("name", id.name());
-  }
-
-  /** A write of an object's JSON, given the object's rendering stamped with the write's revision. */
-  @FunctionalInterface
-  private interface StampedWrite<R> {
-    R run(JdbcClient jdbc, String body, long revision);
-  }
-
-  /**
-   * The write {@code run} after {@code before} on {@code object}, atomic when there is such work:
-   * the object is stamped with the revision its batch gives the write and rendered once, for the
-   * objects table and the event alike.
-   */
-  private static <R> GroupCommit.Work<R> work(BeforeWrite before, ObjectNode object, StampedWrite<R> run) {
-    return new GroupCommit.Work<>() {
-      @Override
-      public R run(JdbcClient jdbc, long revision) {
-        before.apply(object);
-        stamp(object, revision);
-        return run.run(jdbc, Json.write(object), revision);
-      }
-
-      @Override
-      public boolean atomic() {
-        return before != BeforeWrite.NOTHING;
-      }
-    };
   }
 
   /** An insert that changed nothing; never leaves this class. */

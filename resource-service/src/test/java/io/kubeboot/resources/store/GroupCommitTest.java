@@ -7,6 +7,7 @@ import io.kubeboot.common.api.ApiException;
 import io.kubeboot.resources.support.ResourceServiceTest;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -98,6 +99,60 @@ class GroupCommitTest {
     assertThat(first).isGreaterThan(before);
     assertThat(second).isGreaterThan(first);
     assertThat(counter()).isEqualTo(second);
+  }
+
+  @Test
+  void oneStatementWritesAreSentTogetherAndEachGetsItsOwnOutcome() throws Exception {
+    insert("gc-taken");
+    List<CompletableFuture<Object>> writes = inOneBatch(List.of(
+        allocation("gc-5", "on conflict do nothing"),
+        allocation("gc-taken", "on conflict do nothing"), // changes nothing: refused
+        allocation("gc-6", "on conflict do nothing"),
+        (jdbc, revision) -> insert(jdbc, "gc-7"))); // not a statement: it runs on its own
+
+    assertThat(writes.get(0).get(10, TimeUnit.SECONDS)).isEqualTo("gc-5");
+    assertThatThrownBy(() -> writes.get(1).join()).hasCauseInstanceOf(ApiException.class);
+    assertThat(writes.get(2).get(10, TimeUnit.SECONDS)).isEqualTo("gc-6");
+    assertThat(writes.get(3).get(10, TimeUnit.SECONDS)).isEqualTo(1);
+    assertThat(stored()).containsExactlyInAnyOrder("gc-taken", "gc-5", "gc-6", "gc-7");
+  }
+
+  @Test
+  void aFailingStatementAmongOthersSentTogetherFailsOnlyItsOwnWrite() throws Exception {
+    insert("gc-taken");
+    List<CompletableFuture<Object>> writes = inOneBatch(List.of(
+        allocation("gc-8", ""),
+        allocation("gc-taken", ""), // a duplicate key: fails the batch's transaction
+        allocation("gc-9", "")));
+
+    assertThat(writes.get(0).get(10, TimeUnit.SECONDS)).isEqualTo("gc-8");
+    assertThatThrownBy(() -> writes.get(1).join()).hasCauseInstanceOf(DataAccessException.class);
+    assertThat(writes.get(2).get(10, TimeUnit.SECONDS)).isEqualTo("gc-9");
+    assertThat(stored()).containsExactlyInAnyOrder("gc-taken", "gc-8", "gc-9");
+  }
+
+  /** A one-statement write of an allocation row: returns its value, refused if the row was not inserted. */
+  private static GroupCommit.Statement<Object> allocation(String value, String onConflict) {
+    return new GroupCommit.Statement<>() {
+      @Override
+      public String sql() {
+        return "insert into service_allocations (kind, value, owner_uid) values ('nodePort', :value, :owner) "
+            + onConflict;
+      }
+
+      @Override
+      public Map<String, ?> parameters(long revision) {
+        return Map.of("value", value, "owner", UUID.randomUUID());
+      }
+
+      @Override
+      public Object result(boolean changed) {
+        if (!changed) {
+          throw ApiException.badRequest(value + " is taken");
+        }
+        return value;
+      }
+    };
   }
 
   private long counter() {
