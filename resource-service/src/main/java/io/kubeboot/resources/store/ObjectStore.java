@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Supplier;
+import java.util.function.Function;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -69,7 +69,8 @@ public class ObjectStore {
 
   public Optional<ObjectNode> get(ResourceType type, String namespace, String name) {
     ObjectId id = ObjectId.of(type, namespace, name);
-    return withKey(jdbc.sql("select o.body::text " + THE_OBJECT), id).query(String.class).optional().map(Json::read);
+    return jdbc.sql("select o.body::text " + THE_OBJECT).params(keyOf(id)).query(String.class).optional()
+        .map(Json::read);
   }
 
   /**
@@ -89,7 +90,7 @@ public class ObjectStore {
           where %s
           on conflict do nothing""".formatted((type.namespaced() ? NAMESPACE_ACTIVE + " and " : "") + ABSENT),
           Map.of("uid", uidOf(object), "generation", generationOf(object)),
-          NotStoredException::new))); // a refusal: what the write's BeforeWrite did is undone too
+          id -> new NotStoredException()))); // a refusal: what the write's BeforeWrite did is undone too
     } catch (NotStoredException e) {
       return Optional.empty();
     }
@@ -107,7 +108,7 @@ public class ObjectStore {
         where api_group = :group and resource = :resource and namespace = :namespace and name = :name
           and resource_version = :expected""",
         Map.of("generation", generationOf(object), "expected", versionOf(expectedVersion)),
-        () -> new ObjectChangedException(idOf(type, object))));
+        ObjectChangedException::new));
   }
 
   /**
@@ -122,7 +123,7 @@ public class ObjectStore {
         where api_group = :group and resource = :resource and namespace = :namespace and name = :name
           and resource_version = :expected""",
         Map.of("expected", versionOf(expectedVersion)),
-        () -> new ObjectChangedException(idOf(type, lastState))));
+        ObjectChangedException::new));
   }
 
   /**
@@ -136,7 +137,8 @@ public class ObjectStore {
    * @param refused what the write throws if it changed nothing
    */
   private static GroupCommit.Work<ObjectNode> write(ResourceType type, String eventType, ObjectNode object,
-      BeforeWrite before, String change, Map<String, Object> parameters, Supplier<RuntimeException> refused) {
+      BeforeWrite before, String change, Map<String, Object> parameters,
+      Function<ObjectId, RuntimeException> refused) {
     ObjectId id = idOf(type, object);
     String sql = """
         with changed as (%s returning 1)
@@ -153,15 +155,15 @@ public class ObjectStore {
       public Map<String, ?> parameters(long revision) {
         stamp(object, revision);
         Map<String, Object> all = new HashMap<>(parameters);
-        all.putAll(Map.of("group", id.group(), "resource", id.resource(), "namespace", id.namespace(),
-            "name", id.name(), "eventType", eventType, "revision", revision, "body", Json.write(object)));
+        all.putAll(keyOf(id));
+        all.putAll(Map.of("eventType", eventType, "revision", revision, "body", Json.write(object)));
         return all;
       }
 
       @Override
       public ObjectNode result(boolean changed) {
         if (!changed) {
-          throw refused.get();
+          throw refused.apply(id);
         }
         return object;
       }
@@ -183,10 +185,9 @@ public class ObjectStore {
     };
   }
 
-  /** The statement with the object's key as the parameters {@link #THE_OBJECT} names. */
-  private static JdbcClient.StatementSpec withKey(JdbcClient.StatementSpec statement, ObjectId id) {
-    return statement.param("group", id.group()).param("resource", id.resource())
-        .param("namespace", id.namespace()).param("name", id.name());
+  /** The object's key as the parameters {@link #THE_OBJECT} names. */
+  private static Map<String, Object> keyOf(ObjectId id) {
+    return Map.of("group", id.group(), "resource", id.resource(), "namespace", id.namespace(), "name", id.name());
   }
 
   /** An insert that changed nothing; never leaves this class. */
