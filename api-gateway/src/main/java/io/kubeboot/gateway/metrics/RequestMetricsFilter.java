@@ -1,6 +1,7 @@
 package io.kubeboot.gateway.metrics;
 
 import io.kubeboot.common.api.RequestInfo;
+import io.kubeboot.common.metrics.MetersByLabels;
 import io.kubeboot.gateway.Requests;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -14,6 +15,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.DoubleStream;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -35,10 +37,31 @@ class RequestMetricsFilter extends OncePerRequestFilter {
           1.25, 1.5, 2, 3, 4, 5, 6, 8, 10, 15, 20, 30, 45, 60)
       .mapToObj(seconds -> Duration.ofNanos(Math.round(seconds * 1e9))).toArray(Duration[]::new);
 
-  private final MeterRegistry registry;
+  /** The labels of apiserver_request_total. */
+  private record Outcome(String verb, String resource, String subresource, String code) {
+  }
+
+  /** The labels of apiserver_request_duration_seconds. */
+  private record Operation(String verb, String resource) {
+  }
+
+  private final MetersByLabels<Outcome, Counter> requests;
+  private final MetersByLabels<Operation, Timer> durations;
 
   RequestMetricsFilter(MeterRegistry registry) {
-    this.registry = registry;
+    this.requests = new MetersByLabels<>(outcome -> Counter.builder("apiserver.request")
+        .description("Counter of apiserver requests broken out for each verb, resource, subresource and HTTP code.")
+        .tag("verb", outcome.verb())
+        .tag("resource", outcome.resource())
+        .tag("subresource", outcome.subresource())
+        .tag("code", outcome.code())
+        .register(registry));
+    this.durations = new MetersByLabels<>(operation -> Timer.builder("apiserver.request.duration")
+        .description("Response latency distribution in seconds for each verb and resource.")
+        .tag("verb", operation.verb())
+        .tag("resource", operation.resource())
+        .serviceLevelObjectives(BUCKETS)
+        .register(registry));
   }
 
   @Override
@@ -87,22 +110,10 @@ class RequestMetricsFilter extends OncePerRequestFilter {
     RequestInfo info = Requests.info(request);
     String verb = verb(request, info);
     String resource = info.resource() == null ? "" : info.resource();
-    Counter.builder("apiserver.request")
-        .description("Counter of apiserver requests broken out for each verb, resource, subresource and HTTP code.")
-        .tag("verb", verb)
-        .tag("resource", resource)
-        .tag("subresource", info.subresource() == null ? "" : info.subresource())
-        .tag("code", String.valueOf(response.getStatus()))
-        .register(registry)
-        .increment();
+    String subresource = info.subresource() == null ? "" : info.subresource();
+    requests.get(new Outcome(verb, resource, subresource, String.valueOf(response.getStatus()))).increment();
     if (!verb.equals("WATCH")) {
-      Timer.builder("apiserver.request.duration")
-          .description("Response latency distribution in seconds for each verb and resource.")
-          .tag("verb", verb)
-          .tag("resource", resource)
-          .serviceLevelObjectives(BUCKETS)
-          .register(registry)
-          .record(Duration.ofNanos(System.nanoTime() - start));
+      durations.get(new Operation(verb, resource)).record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
     }
   }
 
