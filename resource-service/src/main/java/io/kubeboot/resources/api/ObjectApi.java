@@ -10,6 +10,7 @@ import io.kubeboot.resources.store.ListQuery;
 import io.kubeboot.resources.store.ObjectChangedException;
 import io.kubeboot.resources.store.ObjectStore;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 import org.springframework.stereotype.Service;
@@ -105,10 +106,24 @@ public class ObjectApi {
     return "scale".equals(subresource) ? Scales.toScale(type, object) : object;
   }
 
-  /** POST of {@code pods/binding}: assigns a pending pod to a node, once. */
+  /**
+   * POST of {@code pods/binding}: assigns a pending pod to a node, once. Starts from this
+   * replica's last write of the pod, most often its create moments ago, rather than reading it:
+   * a binding always writes or fails, so a stale guess shows as a failure, and a failure computed
+   * from a guess is tried again from the stored pod.
+   */
   public ObjectNode bind(ResourceType type, String namespace, String name, ObjectNode binding) {
-    return guaranteedUpdate(type, namespace, name, current -> store.replace(type, PodBinding.bind(current, binding),
-        Metadata.resourceVersion(current), BeforeWrite.NOTHING));
+    UnaryOperator<ObjectNode> assign = current -> store.replace(type, PodBinding.bind(current, binding),
+        Metadata.resourceVersion(current), BeforeWrite.NOTHING);
+    Optional<ObjectNode> guess = store.recentlyWritten(type, namespace, name);
+    if (guess.isPresent()) {
+      try {
+        return assign.apply(guess.get());
+      } catch (ApiException | ObjectChangedException e) {
+        // decided from what may be stale: decide again from the stored pod
+      }
+    }
+    return guaranteedUpdate(type, namespace, name, assign);
   }
 
   public ObjectNode delete(ResourceType type, String namespace, String name, DeleteRequest request) {

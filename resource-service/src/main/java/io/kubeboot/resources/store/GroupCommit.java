@@ -52,6 +52,10 @@ public class GroupCommit implements SmartLifecycle {
     default boolean atomic() {
       return false;
     }
+
+    /** Called once the batch that ran this write has committed, unless the write was refused. */
+    default void committed() {
+    }
   }
 
   /**

@@ -68,10 +68,12 @@ final class PendingWrite<R> {
     return this;
   }
 
+  /** After the batch's commit: delivers the outcome. */
   void complete() {
     if (refusal != null) {
       result.completeExceptionally(refusal);
     } else {
+      work.committed();
       result.complete(value);
     }
   }
