@@ -44,6 +44,7 @@ public final class SchedulerBench {
   public static void main(String[] args) throws Exception {
     int nodes = args.length > 0 ? Integer.parseInt(args[0]) : 500;
     int pods = args.length > 1 ? Integer.parseInt(args[1]) : 1000;
+    double speedBefore = MachineSpeed.sha256Seconds();
     ControlPlane cluster = ControlPlane.get();
     try (KubernetesClient client = new KubernetesClientBuilder().withConfig(new ConfigBuilder()
         .withMasterUrl(cluster.apiUrl()).withOauthToken(cluster.adminToken()).withTrustCerts(true)
@@ -58,6 +59,8 @@ public final class SchedulerBench {
       warmUp(client, cluster, pods);
       Round timed = Round.run(client, cluster, "bench-pod-", pods);
       System.out.printf("whole machine until the last binding: %s%n", timed.cpu());
+      System.out.printf("machine speed: %s before the control plane started, %.2f s after the timed round%n",
+          MachineSpeed.reference(speedBefore), MachineSpeed.sha256Seconds());
       report(nodes, pods, timed);
     }
     System.exit(0);
