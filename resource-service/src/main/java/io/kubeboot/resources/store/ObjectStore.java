@@ -46,6 +46,8 @@ public class ObjectStore {
    * with selectors (an object entering or leaving the selection).
    */
   private static final String PREVIOUS_BODY = "(select o.body::text " + THE_OBJECT + ")";
+  /** The object's state before the statement, when the write brings it along instead. */
+  private static final String PREVIOUS_BODY_PARAMETER = "previousBody";
   /** The name is free. */
   private static final String ABSENT = "not exists (select 1 " + THE_OBJECT + ")";
   /** The object's namespace exists and is not terminating, in the statement's own snapshot. */
@@ -117,12 +119,15 @@ public class ObjectStore {
    * @throws ObjectChangedException if the object changed or went away since it was read
    */
   public ObjectNode replace(ResourceType type, ObjectNode object, String expectedVersion, BeforeWrite before) {
+    long expected = versionOf(expectedVersion);
+    Map<String, Object> parameters = new HashMap<>(Map.of("generation", generationOf(object), "expected", expected));
+    // the state it replaces, for its event: if this replica wrote it, the text it wrote then (the
+    // write happens only if the object is still at that revision); else the statement reads it
+    recentWrites.get(idOf(type, object), expected).ifPresent(body -> parameters.put(PREVIOUS_BODY_PARAMETER, body));
     return commits.write(write(type, "MODIFIED", object, before, """
         update objects set resource_version = :revision, generation = :generation, body = cast(:body as jsonb)
         where api_group = :group and resource = :resource and namespace = :namespace and name = :name
-          and resource_version = :expected""",
-        Map.of("generation", generationOf(object), "expected", versionOf(expectedVersion)),
-        ObjectChangedException::new));
+          and resource_version = :expected""", parameters, ObjectChangedException::new));
   }
 
   /**
@@ -158,7 +163,8 @@ public class ObjectStore {
         with changed as (%s returning 1)
         insert into object_events (revision, api_group, resource, namespace, name, event_type, body, prev_body)
         select :revision, :group, :resource, :namespace, :name, :eventType, :body, %s from changed"""
-        .formatted(change, eventType.equals("MODIFIED") ? PREVIOUS_BODY : "null");
+        .formatted(change, !eventType.equals("MODIFIED") ? "null"
+            : parameters.containsKey(PREVIOUS_BODY_PARAMETER) ? ":" + PREVIOUS_BODY_PARAMETER : PREVIOUS_BODY);
     GroupCommit.Statement<ObjectNode> statement = new GroupCommit.Statement<>() {
       private long revision;
       private String body;

@@ -54,4 +54,10 @@ final class RecentWrites {
     Written known = written.get(id);
     return known == null ? Optional.empty() : Optional.of(known.body());
   }
+
+  /** The state this replica committed of the object at {@code revision}, if that is the one it remembers. */
+  synchronized Optional<String> get(ObjectId id, long revision) {
+    Written known = written.get(id);
+    return known == null || known.revision() != revision ? Optional.empty() : Optional.of(known.body());
+  }
 }

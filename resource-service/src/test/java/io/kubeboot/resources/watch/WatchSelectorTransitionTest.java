@@ -7,7 +7,10 @@ import io.kubeboot.resources.support.RestClient;
 import java.io.BufferedReader;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -17,6 +20,9 @@ import tools.jackson.databind.JsonNode;
  * objects that match neither before nor after.
  */
 class WatchSelectorTransitionTest extends ApiTest {
+
+  @Autowired
+  private DataSource dataSource;
 
   private static final String PATH = "/api/v1/namespaces/default/configmaps";
 
@@ -56,6 +62,29 @@ class WatchSelectorTransitionTest extends ApiTest {
     assertThat(afterwards.path("type").asString())
         .as("changes and the deletion of an object outside the selection are not sent").isEqualTo("ADDED");
     assertThat(afterwards.at("/object/metadata/name").asString()).isEqualTo("marker");
+    watch.close();
+  }
+
+  @Test
+  void leavingTheSelectorAfterAnotherReplicasWriteShowsThatWrite() throws Exception {
+    api.post(PATH, "{\"apiVersion\":\"v1\",\"kind\":\"ConfigMap\",\"metadata\":{\"name\":\"shared\","
+        + "\"labels\":{\"app\":\"shared\"}},\"data\":{\"step\":\"written here\"}}");
+    String start = api.get(PATH).body().at("/metadata/resourceVersion").asString();
+    BufferedReader watch = api.watch(PATH + "?watch=true&labelSelector=app%3Dshared&resourceVersion=" + start
+        + "&timeoutSeconds=60");
+    // another replica's write, straight to the table: what this replica remembers of it is now stale
+    JdbcClient.create(dataSource).sql("""
+        update objects set resource_version = resource_version + 1,
+          body = jsonb_set(jsonb_set(body, '{data,step}', '"written elsewhere"'),
+                           '{metadata,resourceVersion}', to_jsonb(cast(resource_version + 1 as text)))
+        where api_group = '' and resource = 'configmaps' and namespace = 'default' and name = 'shared'""").update();
+
+    api.patch(PATH + "/shared", "application/merge-patch+json", "{\"metadata\":{\"labels\":{\"app\":\"gone\"}}}");
+
+    JsonNode deleted = next(watch);
+    assertThat(deleted.path("type").asString()).isEqualTo("DELETED");
+    assertThat(deleted.at("/object/data/step").asString()).as("its stored state before the change")
+        .isEqualTo("written elsewhere");
     watch.close();
   }
 
