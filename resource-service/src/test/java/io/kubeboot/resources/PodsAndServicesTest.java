@@ -2,22 +2,21 @@ package io.kubeboot.resources;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.kubeboot.resources.support.AnotherReplica;
 import io.kubeboot.resources.support.ApiTest;
 import io.kubeboot.resources.support.RestClient;
 import io.kubeboot.resources.support.RestClient.Reply;
-import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The pod and service behaviours the API server owns: binding, graceful deletion, allocation. */
 class PodsAndServicesTest extends ApiTest {
 
-  @Autowired
-  private DataSource dataSource;
-
   private static final String PODS = "/api/v1/namespaces/default/pods";
   private static final String SERVICES = "/api/v1/namespaces/default/services";
+
+  @Autowired
+  private AnotherReplica anotherReplica;
 
   @Test
   void podIsDefaultedAndBoundOnce() {
@@ -45,7 +44,7 @@ class PodsAndServicesTest extends ApiTest {
   @Test
   void bindingKeepsWhatAnotherReplicaWroteSinceThisOneCreatedThePod() {
     api.post(PODS, pod("relabelled"));
-    writeAsAnotherReplica("relabelled", "{metadata,labels}", "{\"set-by\":\"another-replica\"}");
+    anotherReplica.set("pods", "default", "relabelled", "{metadata,labels}", "{\"set-by\":\"another-replica\"}");
 
     Reply bound = api.post(PODS + "/relabelled/binding", "{\"target\":{\"kind\":\"Node\",\"name\":\"node-1\"}}");
 
@@ -58,7 +57,7 @@ class PodsAndServicesTest extends ApiTest {
   @Test
   void bindingAPodAnotherReplicaBoundMeanwhileIsAConflict() {
     api.post(PODS, pod("bound-elsewhere"));
-    writeAsAnotherReplica("bound-elsewhere", "{spec,nodeName}", "\"node-2\"");
+    anotherReplica.set("pods", "default", "bound-elsewhere", "{spec,nodeName}", "\"node-2\"");
 
     Reply bound = api.post(PODS + "/bound-elsewhere/binding",
         "{\"target\":{\"kind\":\"Node\",\"name\":\"node-1\"}}");
@@ -66,16 +65,6 @@ class PodsAndServicesTest extends ApiTest {
     assertThat(bound.code()).isEqualTo(409);
     assertThat(bound.body().path("message").asString()).contains("already assigned to node \"node-2\"");
     assertThat(api.get(PODS + "/bound-elsewhere").body().at("/spec/nodeName").asString()).isEqualTo("node-2");
-  }
-
-  /** Sets a field of a stored pod at a new resourceVersion, as a write of another replica would. */
-  private void writeAsAnotherReplica(String pod, String path, String json) {
-    JdbcClient.create(dataSource).sql("""
-        update objects set resource_version = resource_version + 1,
-          body = jsonb_set(jsonb_set(body, cast(:path as text[]), cast(:json as jsonb)),
-                           '{metadata,resourceVersion}', to_jsonb(cast(resource_version + 1 as text)))
-        where api_group = '' and resource = 'pods' and namespace = 'default' and name = :pod""")
-        .param("path", path).param("json", json).param("pod", pod).update();
   }
 
   @Test

@@ -19,6 +19,6 @@ import org.springframework.context.annotation.Import;
         "kubeboot.watch.bookmark-interval-seconds=1",
         // tests clean their database: never default to the developer's cluster database
         "spring.datasource.url=${KUBEBOOT_DB_URL:jdbc:postgresql://127.0.0.1:15432/kubeboot_test}"})
-@Import(CleanDatabase.class)
+@Import({CleanDatabase.class, AnotherReplica.class})
 public @interface ResourceServiceTest {
 }

@@ -2,15 +2,14 @@ package io.kubeboot.resources.watch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.kubeboot.resources.support.AnotherReplica;
 import io.kubeboot.resources.support.ApiTest;
 import io.kubeboot.resources.support.RestClient;
 import java.io.BufferedReader;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -21,10 +20,10 @@ import tools.jackson.databind.JsonNode;
  */
 class WatchSelectorTransitionTest extends ApiTest {
 
-  @Autowired
-  private DataSource dataSource;
-
   private static final String PATH = "/api/v1/namespaces/default/configmaps";
+
+  @Autowired
+  private AnotherReplica anotherReplica;
 
   @Test
   void relabellingIntoAndOutOfTheSelectorIsAddedAndDeleted() throws Exception {
@@ -72,12 +71,7 @@ class WatchSelectorTransitionTest extends ApiTest {
     String start = api.get(PATH).body().at("/metadata/resourceVersion").asString();
     BufferedReader watch = api.watch(PATH + "?watch=true&labelSelector=app%3Dshared&resourceVersion=" + start
         + "&timeoutSeconds=60");
-    // another replica's write, straight to the table: what this replica remembers of it is now stale
-    JdbcClient.create(dataSource).sql("""
-        update objects set resource_version = resource_version + 1,
-          body = jsonb_set(jsonb_set(body, '{data,step}', '"written elsewhere"'),
-                           '{metadata,resourceVersion}', to_jsonb(cast(resource_version + 1 as text)))
-        where api_group = '' and resource = 'configmaps' and namespace = 'default' and name = 'shared'""").update();
+    anotherReplica.set("configmaps", "default", "shared", "{data,step}", "\"written elsewhere\"");
 
     api.patch(PATH + "/shared", "application/merge-patch+json", "{\"metadata\":{\"labels\":{\"app\":\"gone\"}}}");
 
