@@ -27,6 +27,7 @@ public class EventLog {
 
   private final JdbcClient jdbc;
   private final LogPositions positions;
+  private final CommittedEvents committed;
 
   /** The select of every event column, the previous state as {@code previous}. */
   private static String columns(String previous) {
@@ -34,23 +35,37 @@ public class EventLog {
         + " from object_events ";
   }
 
-  EventLog(DataSource dataSource, LogPositions positions) {
+  EventLog(DataSource dataSource, LogPositions positions, CommittedEvents committed) {
     this.jdbc = JdbcClient.create(dataSource);
     this.positions = positions;
+    this.committed = committed;
   }
 
-  /** Events of every resource after {@code revision}, oldest first. */
+  /**
+   * Events of every resource after {@code revision}, oldest first: from this replica's memory when
+   * it holds the log there ({@link CommittedEvents}), where a MODIFIED event's previous state may
+   * then be missing ({@link #previousBody}).
+   */
   public List<StoredEvent> after(long revision, int limit) {
-    return jdbc.sql(COLUMNS + "where revision > :revision order by revision limit :limit")
+    return committed.after(revision, limit).orElseGet(() -> read(COLUMNS, revision, limit));
+  }
+
+  /** Events the outbox has not published yet, oldest first, maybe without their previous state. */
+  public List<StoredEvent> unpublished(int limit) {
+    long published = jdbc.sql("select published_revision from outbox_position where id = 1")
+        .query(Long.class).single();
+    return committed.after(published, limit).orElseGet(() -> read(COLUMNS_BUT_PREVIOUS, published, limit));
+  }
+
+  private List<StoredEvent> read(String columns, long revision, int limit) {
+    return jdbc.sql(columns + "where revision > :revision order by revision limit :limit")
         .param("revision", revision).param("limit", limit).query(EVENT).list();
   }
 
-  /** Events the outbox has not published yet, oldest first, without their previous state. */
-  public List<StoredEvent> unpublished(int limit) {
-    return jdbc.sql(COLUMNS_BUT_PREVIOUS
-            + "where revision > (select published_revision from outbox_position where id = 1) "
-            + "order by revision limit :limit")
-        .param("limit", limit).query(EVENT).list();
+  /** The state before the change of the MODIFIED event at {@code revision}; null if compacted away. */
+  public String previousBody(long revision) {
+    return jdbc.sql("select prev_body from object_events where revision = :revision").param("revision", revision)
+        .query(String.class).optional().orElse(null);
   }
 
   /**

@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.Timer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -40,6 +41,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * ({@link Work#atomic()}) runs alone, under a savepoint. Should a statement fail all the same,
  * the batch rolls back and each of its writes runs again alone, so that only the failing one
  * fails; a failed commit fails all its writes.
+ *
+ * <p>A committed batch hands the revisions it used and the events its writes logged to
+ * {@link CommittedEvents} before it wakes the log's readers.
  */
 @Component
 public class GroupCommit implements SmartLifecycle {
@@ -55,6 +59,11 @@ public class GroupCommit implements SmartLifecycle {
 
     /** Called once the batch that ran this write has committed, unless the write was refused. */
     default void committed() {
+    }
+
+    /** The event the write logged, once it has run: null if it logs none. */
+    default StoredEvent event() {
+      return null;
     }
   }
 
@@ -85,16 +94,18 @@ public class GroupCommit implements SmartLifecycle {
   private final JdbcClient jdbc;
   private final NamedParameterJdbcTemplate namedJdbc;
   private final CommitSignal commits;
+  private final CommittedEvents committedEvents;
   private final DistributionSummary batchSizes;
   private final Timer commitTime;
   private volatile Thread committer;
 
-  GroupCommit(DataSource dataSource, CommitSignal commits, MeterRegistry meters) {
+  GroupCommit(DataSource dataSource, CommitSignal commits, CommittedEvents committedEvents, MeterRegistry meters) {
     // plain JDBC transactions: the batch needs savepoints and nothing of JPA's session
     this.transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
     this.jdbc = JdbcClient.create(dataSource);
     this.namedJdbc = new NamedParameterJdbcTemplate(dataSource);
     this.commits = commits;
+    this.committedEvents = committedEvents;
     Gauge.builder("kubeboot_storage_commit_queue_depth", queue, BlockingQueue::size)
         .description("Writes waiting for the next batch").register(meters);
     this.batchSizes = DistributionSummary.builder("kubeboot_storage_commit_batch_size")
@@ -145,8 +156,9 @@ public class GroupCommit implements SmartLifecycle {
   private void commit(List<PendingWrite<?>> batch) {
     long start = System.nanoTime();
     boolean[] statementFailed = {false};
+    UsedRevisions used;
     try {
-      transactions.executeWithoutResult(status -> {
+      used = transactions.execute(status -> {
         long first = takeRevisions(batch.size());
         StatementBatch statements = new StatementBatch(namedJdbc);
         try {
@@ -170,6 +182,7 @@ public class GroupCommit implements SmartLifecycle {
         if (lastUsed < first + batch.size() - 1) {
           jdbc.sql("update revision_counter set revision = :revision where id = 1").param("revision", lastUsed).update();
         }
+        return new UsedRevisions(first, lastUsed);
       });
     } catch (RuntimeException e) {
       if (statementFailed[0] && batch.size() > 1) {
@@ -182,10 +195,17 @@ public class GroupCommit implements SmartLifecycle {
       }
       return;
     }
+    // in memory before readers are woken, who then find the batch there
+    committedEvents.committed(used.first(), used.last(),
+        batch.stream().map(PendingWrite::event).filter(Objects::nonNull).toList());
     batch.forEach(PendingWrite::complete);
     commits.fire();
     batchSizes.record(batch.size());
     commitTime.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+  }
+
+  /** The revisions a committed batch used: {@code first} to {@code last}, none if last < first. */
+  private record UsedRevisions(long first, long last) {
   }
 
   /** Takes {@code count} revisions and the counter's lock until commit; returns the first of them. */

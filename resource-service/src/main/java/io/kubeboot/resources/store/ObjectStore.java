@@ -201,6 +201,13 @@ public class ObjectStore {
           recentWrites.committed(id, revision, body);
         }
       }
+
+      /** The event row the statement inserts; the previous state only if the write brought it along. */
+      @Override
+      public StoredEvent event() {
+        return new StoredEvent(revision, id.group(), id.resource(), id.namespace(), id.name(), eventType, body,
+            (String) parameters.get(PREVIOUS_BODY_PARAMETER));
+      }
     };
     if (before == BeforeWrite.NOTHING) {
       return statement;
@@ -220,6 +227,11 @@ public class ObjectStore {
       @Override
       public void committed() {
         statement.committed();
+      }
+
+      @Override
+      public StoredEvent event() {
+        return statement.event();
       }
     };
   }

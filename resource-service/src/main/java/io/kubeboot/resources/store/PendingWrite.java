@@ -61,6 +61,11 @@ final class PendingWrite<R> {
     ran = true;
   }
 
+  /** The event the write logged, if it was written. */
+  StoredEvent event() {
+    return written() ? work.event() : null;
+  }
+
   PendingWrite<R> reset() {
     value = null;
     refusal = null;

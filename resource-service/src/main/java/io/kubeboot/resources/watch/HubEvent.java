@@ -5,6 +5,7 @@ import io.kubeboot.common.event.ResourceEventCodec;
 import io.kubeboot.resources.store.StoredEvent;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.function.LongFunction;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -19,12 +20,20 @@ final class HubEvent {
   private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
   private final StoredEvent stored;
+  /** Reads the previous state of a MODIFIED event that came without it, by revision, from the log. */
+  private final LongFunction<String> previousBodies;
   private volatile ObjectNode object;
   private volatile ObjectNode previous;
+  private volatile boolean noPrevious;
   private volatile byte[] line;
 
   HubEvent(StoredEvent stored) {
+    this(stored, revision -> null);
+  }
+
+  HubEvent(StoredEvent stored, LongFunction<String> previousBodies) {
     this.stored = stored;
+    this.previousBodies = previousBodies;
   }
 
   long revision() {
@@ -60,18 +69,21 @@ final class HubEvent {
    * The object before the change, which a watch with a selector needs to tell an object entering
    * or leaving its selection from one changing inside it: the state before a MODIFIED change, the
    * last state for DELETED, null for ADDED (and for a MODIFIED event stored before the log kept
-   * previous states).
+   * previous states). A MODIFIED event taken from memory without it reads it from the log, once.
    */
   ObjectNode previous() {
     if ("DELETED".equals(stored.type())) {
       return object();
     }
-    if (stored.previousBody() == null) {
-      return null;
-    }
     ObjectNode parsed = previous;
-    if (parsed == null) {
-      parsed = stored.previousObject();
+    if (parsed == null && !noPrevious) {
+      String body = stored.previousBody() != null || !"MODIFIED".equals(stored.type()) ? stored.previousBody()
+          : previousBodies.apply(stored.revision());
+      if (body == null) {
+        noPrevious = true;
+        return null;
+      }
+      parsed = (ObjectNode) MAPPER.readTree(body);
       previous = parsed;
     }
     return parsed;

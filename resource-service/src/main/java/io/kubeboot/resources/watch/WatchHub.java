@@ -77,7 +77,7 @@ class WatchHub extends BackgroundLoop {
     if (from < compacted) {
       throw ApiException.expired("too old resource version: " + from + " (" + compacted + ")");
     }
-    return batch(eventLog.after(from, limit).stream().map(HubEvent::new).toList(), from);
+    return batch(eventLog.after(from, limit).stream().map(this::hubEvent).toList(), from);
   }
 
   private static Batch batch(List<HubEvent> events, long from) {
@@ -173,7 +173,7 @@ class WatchHub extends BackgroundLoop {
       seenCommits = commits.await(seenCommits, POLL_MILLIS);
       return;
     }
-    List<HubEvent> arrived = batch.stream().map(HubEvent::new).toList();
+    List<HubEvent> arrived = batch.stream().map(this::hubEvent).toList();
     for (HubEvent event : arrived) {
       recent.put(event.revision(), event);
     }
@@ -190,6 +190,10 @@ class WatchHub extends BackgroundLoop {
     }
   }
 
+
+  private HubEvent hubEvent(StoredEvent stored) {
+    return new HubEvent(stored, eventLog::previousBody);
+  }
 
   /** Starts at the present: older history is served from the database on demand. */
   @Override

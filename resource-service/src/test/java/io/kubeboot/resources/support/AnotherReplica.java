@@ -31,4 +31,24 @@ public class AnotherReplica {
         .param("resource", resource).param("namespace", namespace).param("name", name)
         .update();
   }
+
+  /**
+   * Creates a config map as another replica's batch would: at the next revision of the counter,
+   * with its ADDED event. Returns that revision.
+   */
+  public long createConfigMap(String namespace, String name) {
+    return jdbc.sql("""
+        with taken as (update revision_counter set revision = revision + 1 where id = 1 returning revision),
+          created as (select revision, jsonb_build_object('apiVersion', 'v1', 'kind', 'ConfigMap', 'metadata',
+            jsonb_build_object('name', :name, 'namespace', :namespace, 'uid', gen_random_uuid()::text,
+                               'resourceVersion', revision::text)) as body from taken),
+          stored as (insert into objects (api_group, resource, namespace, name, uid, resource_version, body)
+            select '', 'configmaps', :namespace, :name, cast(body #>> '{metadata,uid}' as uuid), revision, body
+            from created)
+        insert into object_events (revision, api_group, resource, namespace, name, event_type, body)
+        select revision, '', 'configmaps', :namespace, :name, 'ADDED', body::text from created
+        returning revision""")
+        .param("namespace", namespace).param("name", name)
+        .query(Long.class).single();
+  }
 }

@@ -2,6 +2,7 @@ package io.kubeboot.resources.watch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.kubeboot.resources.support.AnotherReplica;
 import io.kubeboot.resources.support.ResourceServiceTest;
 import io.kubeboot.resources.support.RestClient;
 import java.io.BufferedReader;
@@ -14,6 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
@@ -31,13 +33,14 @@ class WatchOrderingTest {
   @LocalServerPort
   int port;
 
+  @Autowired
+  AnotherReplica anotherReplica;
+
   @Test
   void concurrentWritersAreSeenCompleteAndInOrder() throws Exception {
     RestClient api = new RestClient(port);
-    api.post("/api/v1/namespaces", "{\"apiVersion\":\"v1\",\"kind\":\"Namespace\",\"metadata\":{\"name\":\"watch-order\"}}");
     String path = "/api/v1/namespaces/watch-order/configmaps";
-    String start = api.get(path).body().at("/metadata/resourceVersion").asString();
-    BufferedReader watch = api.watch(path + "?watch=true&resourceVersion=" + start + "&timeoutSeconds=60");
+    BufferedReader watch = watchNewNamespace(api, "watch-order");
 
     Set<Long> written = new ConcurrentSkipListSet<>();
     ExecutorService writers = Executors.newFixedThreadPool(WRITERS);
@@ -84,6 +87,48 @@ class WatchOrderingTest {
     }
     resumed.close();
     assertThat(rest).containsExactlyElementsOf(seen.subList(written.size() / 2, seen.size()));
+  }
+
+  /**
+   * This replica's watch hub takes its own batches' events from memory; another replica's changes
+   * between them are only in the log, and the watch shows each in its place all the same.
+   */
+  @Test
+  void anotherReplicasChangesBetweenThisOnesAreSeenInTheirPlace() throws Exception {
+    RestClient api = new RestClient(port);
+    String path = "/api/v1/namespaces/watch-replicas/configmaps";
+    BufferedReader watch = watchNewNamespace(api, "watch-replicas");
+
+    List<String> written = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      written.add("here-" + i + "@" + createConfigMap(api, path, "here-" + i));
+      written.add("there-" + i + "@" + anotherReplica.createConfigMap("watch-replicas", "there-" + i));
+    }
+    written.add("here-last@" + createConfigMap(api, path, "here-last"));
+
+    List<String> seen = new ArrayList<>();
+    while (seen.size() < written.size()) {
+      String line = watch.readLine();
+      assertThat(line).as("watch ended after %s", seen).isNotNull();
+      JsonNode object = RestClient.JSON.readTree(line).path("object");
+      seen.add(object.at("/metadata/name").asString() + "@" + version(object));
+    }
+    watch.close();
+    assertThat(seen).containsExactlyElementsOf(written);
+  }
+
+  /** Creates the namespace and watches its config maps from now on. */
+  private static BufferedReader watchNewNamespace(RestClient api, String namespace) {
+    api.post("/api/v1/namespaces",
+        "{\"apiVersion\":\"v1\",\"kind\":\"Namespace\",\"metadata\":{\"name\":\"" + namespace + "\"}}");
+    String path = "/api/v1/namespaces/" + namespace + "/configmaps";
+    String start = api.get(path).body().at("/metadata/resourceVersion").asString();
+    return api.watch(path + "?watch=true&resourceVersion=" + start + "&timeoutSeconds=60");
+  }
+
+  private static long createConfigMap(RestClient api, String path, String name) {
+    return version(succeeded(api.post(path,
+        "{\"apiVersion\":\"v1\",\"kind\":\"ConfigMap\",\"metadata\":{\"name\":\"" + name + "\"}}")));
   }
 
   private static JsonNode succeeded(RestClient.Reply reply) {
