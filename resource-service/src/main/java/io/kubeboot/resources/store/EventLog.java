@@ -50,10 +50,8 @@ public class EventLog {
     return committed.after(revision, limit).orElseGet(() -> read(COLUMNS, revision, limit));
   }
 
-  /** Events the outbox has not published yet, oldest first, maybe without their previous state. */
-  public List<StoredEvent> unpublished(int limit) {
-    long published = jdbc.sql("select published_revision from outbox_position where id = 1")
-        .query(Long.class).single();
+  /** The events after {@code published}, oldest first, for the outbox: maybe without their previous state. */
+  public List<StoredEvent> toPublish(long published, int limit) {
     return committed.after(published, limit).orElseGet(() -> read(COLUMNS_BUT_PREVIOUS, published, limit));
   }
 
@@ -70,7 +68,7 @@ public class EventLog {
 
   /**
    * Every event up to {@code revision} has reached Kafka: the outbox's position moves on, never
-   * back. One statement, not the entity: the relay calls this after every batch it sends.
+   * back. One statement, not the entity: the relay calls this often.
    */
   public void markPublished(long revision) {
     jdbc.sql("update outbox_position set published_revision = :revision "

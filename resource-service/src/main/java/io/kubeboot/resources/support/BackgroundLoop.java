@@ -15,7 +15,7 @@ public abstract class BackgroundLoop implements SmartLifecycle {
 
   private final String name;
   private volatile boolean running;
-  private Thread thread;
+  private volatile Thread thread;
 
   protected BackgroundLoop(String name) {
     this.name = name;
@@ -55,8 +55,9 @@ public abstract class BackgroundLoop implements SmartLifecycle {
     return running;
   }
 
+  /** Until stopped; a loop that a stop and a quick start have replaced ends too, never running beside the new one. */
   private void loop() {
-    while (running) {
+    while (running && thread == Thread.currentThread()) {
       try {
         step();
       } catch (InterruptedException e) {
