@@ -9,6 +9,7 @@ import io.kubeboot.resources.store.CommitSignal;
 import io.kubeboot.resources.store.EventLog;
 import io.kubeboot.resources.store.StoredEvent;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
@@ -38,6 +39,7 @@ class OutboxRelay extends BackgroundLoop {
   private final KafkaTemplate<String, byte[]> kafka;
   private final RelayLeadership leadership;
   private final Counter published;
+  private final DistributionSummary batchSizes;
   private final AtomicLong lag = new AtomicLong();
   private long seenCommits;
   /** The newest revision published (-1: read it from the database), and the newest recorded there. */
@@ -54,6 +56,8 @@ class OutboxRelay extends BackgroundLoop {
     this.leadership = leadership;
     this.published = Counter.builder("kubeboot_outbox_published_events_total")
         .description("Events the outbox relay has published to Kafka").register(meters);
+    this.batchSizes = DistributionSummary.builder("kubeboot_outbox_batch_size")
+        .description("Events the outbox relay sent to Kafka together").register(meters);
     Gauge.builder("kubeboot_outbox_pending_events", lag, AtomicLong::get)
         .description("Events of the last batch still waiting to be published").register(meters);
   }
@@ -79,6 +83,7 @@ class OutboxRelay extends BackgroundLoop {
     publish(batch);
     position = batch.get(batch.size() - 1).revision();
     published.increment(batch.size());
+    batchSizes.record(batch.size());
     if (System.nanoTime() - recordedAt >= RECORD_INTERVAL_NANOS) {
       record();
     }
