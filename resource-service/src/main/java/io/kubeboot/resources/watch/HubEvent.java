@@ -77,8 +77,10 @@ final class HubEvent {
     }
     ObjectNode parsed = previous;
     if (parsed == null && !noPrevious) {
-      String body = stored.previousBody() != null || !"MODIFIED".equals(stored.type()) ? stored.previousBody()
-          : previousBodies.apply(stored.revision());
+      String body = stored.previousBody();
+      if (body == null && "MODIFIED".equals(stored.type())) {
+        body = previousBodies.apply(stored.revision());
+      }
       if (body == null) {
         noPrevious = true;
         return null;
