@@ -82,9 +82,13 @@ class ReconcilerRestartIT {
     Set<String> firstPods = podNames("twice");
     try (RolloutObserver observer = RolloutObserver.start(client, NS, "twice")) {
       rollOut("twice", 4, "registry.example/app:2", "twice-go");
-      // 4 replicas, maxSurge 1, maxUnavailable 1: held at 3 old and 2 new
-      await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
-          assertThat(replicaSets("twice")).extracting(rs -> rs.getSpec().getReplicas()).containsExactly(3, 2));
+      // 4 replicas, maxSurge 1, maxUnavailable 1: held at 3 old and 2 new, every one of those pods
+      // created (the ReplicaSet controller creates in batches, so the spec alone says too little)
+      await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+        assertThat(replicaSets("twice")).extracting(rs -> rs.getSpec().getReplicas()).containsExactly(3, 2);
+        assertThat(replicaSets("twice")).extracting(rs -> rs.getStatus().getReplicas()).containsExactly(3, 2);
+        assertThat(pods("twice")).hasSize(5);
+      });
       Map<String, Integer> heldReplicaSets = specReplicas("twice");
       Set<String> heldPods = podNames("twice");
       double skippedBefore = skippedEvents();
