@@ -15,8 +15,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Relays a response that lasts as long as the client and resource-service keep it open: each
  * watch event (one JSON line) or each chunk of a followed log is written and flushed the moment it
  * arrives, and the status line and headers go out at once, before the first piece. It ends when
- * resource-service ends the stream, and when the client is gone, at the next
- * write; either way the upstream connection is closed.
+ * resource-service ends the stream, when the client is gone, at the next write, and when the
+ * gateway shuts down ({@link OpenStreams}); either way the upstream connection is closed.
  *
  * <p>Spring 7 hands a {@link StreamingResponseBody} a stream whose {@code flush()} does nothing
  * (unless the global {@code spring.http.response.flush.enabled} flag is set), so each piece is
@@ -28,11 +28,12 @@ final class LongRunningResponse {
   }
 
   /** Watch events, each turned into a one-row Table event when the client asked for Tables. */
-  static StreamingResponseBody watch(InputStream upstream, Flushable response, TableRequest table,
-      TableConverter converter, JsonMapper json) {
+  static StreamingResponseBody watch(InputStream upstream, Flushable response, OpenStreams streams,
+      TableRequest table, TableConverter converter, JsonMapper json) {
     return out -> {
       response.flush(); // headers now, as the API server does: clients wait for them before reading events
-      try (BufferedReader events = new BufferedReader(new InputStreamReader(upstream, StandardCharsets.UTF_8))) {
+      streams.relay(upstream, in -> {
+        BufferedReader events = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
         String line;
         while ((line = events.readLine()) != null) {
           if (line.isBlank()) {
@@ -43,7 +44,7 @@ final class LongRunningResponse {
           out.write('\n');
           response.flush();
         }
-      }
+      });
     };
   }
 
@@ -57,17 +58,17 @@ final class LongRunningResponse {
   }
 
   /** Bytes as they come, such as {@code kubectl logs -f}. */
-  static StreamingResponseBody raw(InputStream upstream, Flushable response) {
+  static StreamingResponseBody raw(InputStream upstream, Flushable response, OpenStreams streams) {
     return out -> {
       response.flush();
-      try (InputStream in = upstream) {
+      streams.relay(upstream, in -> {
         byte[] buffer = new byte[8192];
         int read;
         while ((read = in.read(buffer)) != -1) {
           out.write(buffer, 0, read);
           response.flush();
         }
-      }
+      });
     };
   }
 }

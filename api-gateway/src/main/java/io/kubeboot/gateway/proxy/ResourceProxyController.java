@@ -33,13 +33,15 @@ class ResourceProxyController {
   private final JsonMapper json;
   private final PodLogRoute podLogs;
   private final PodStreamRoute podStreams;
+  private final OpenStreams streams;
 
   ResourceProxyController(RequestBodies bodies, ResourceProxy proxy, ResourceServiceClient resourceService,
-      TableConverter tables, JsonMapper json, PodLogRoute podLogs, PodStreamRoute podStreams) {
+      TableConverter tables, JsonMapper json, PodLogRoute podLogs, PodStreamRoute podStreams, OpenStreams streams) {
     this.bodies = bodies;
     this.proxy = proxy;
     this.podLogs = podLogs;
     this.podStreams = podStreams;
+    this.streams = streams;
     this.resourceService = resourceService;
     this.tables = tables;
     this.json = json;
@@ -72,7 +74,7 @@ class ResourceProxyController {
         ? podLogs.send(request)
         : resourceService.stream(request, bodies.read(request));
     return ResponseEntity.status(reply.statusCode()).headers(replyHeaders(reply))
-        .body(LongRunningResponse.raw(reply.body(), response::flushBuffer));
+        .body(LongRunningResponse.raw(reply.body(), response::flushBuffer, streams));
   }
 
   /**
@@ -97,11 +99,11 @@ class ResourceProxyController {
     if (!isSuccess(reply)) {
       // A refused watch (410 Gone, 400, ...) is one Status, not a stream.
       return ResponseEntity.status(reply.statusCode()).headers(headers)
-          .body(LongRunningResponse.raw(reply.body(), response::flushBuffer));
+          .body(LongRunningResponse.raw(reply.body(), response::flushBuffer, streams));
     }
     table.ifPresent(t -> headers.set(HttpHeaders.CONTENT_TYPE, t.contentType()));
     return ResponseEntity.status(reply.statusCode()).headers(headers)
-        .body(LongRunningResponse.watch(reply.body(), response::flushBuffer, table.orElse(null), tables, json));
+        .body(LongRunningResponse.watch(reply.body(), response::flushBuffer, streams, table.orElse(null), tables, json));
   }
 
   private static boolean isSuccess(HttpResponse<?> reply) {

@@ -5,13 +5,14 @@ import java.io.Flushable;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The body of one watch response: newline-delimited watch events, each flushed as it happens,
- * until the watch times out or the client goes away. Bookmarks (when allowed) carry the newest
+ * until the watch times out, the client goes away or the service shuts down. Bookmarks (when allowed) carry the newest
  * revision seen so a client can resume without replaying. History that has been compacted ends
  * the stream with an ERROR event holding a 410 Expired Status, as upstream does.
  */
@@ -24,16 +25,19 @@ class WatchStream implements StreamingResponseBody {
   private final WatchRequest request;
   private final long bookmarkMillis;
   private final Flushable response;
+  private final BooleanSupplier closing;
 
   /**
    * @param response the servlet response: Spring 7 gives a StreamingResponseBody a stream whose
    *     {@code flush()} does nothing, so each event is pushed out by flushing the response itself
    */
-  WatchStream(WatchHub hub, WatchRequest request, long bookmarkIntervalSeconds, Flushable response) {
+  WatchStream(WatchHub hub, WatchRequest request, long bookmarkIntervalSeconds, Flushable response,
+      BooleanSupplier closing) {
     this.hub = hub;
     this.request = request;
     this.bookmarkMillis = bookmarkIntervalSeconds * 1000;
     this.response = response;
+    this.closing = closing;
   }
 
   @Override
@@ -49,7 +53,7 @@ class WatchStream implements StreamingResponseBody {
       hub.requireAvailable(cursor);
       while (true) {
         long now = System.currentTimeMillis();
-        if (now >= deadline) {
+        if (now >= deadline || closing.getAsBoolean()) {
           return;
         }
         WatchHub.Batch batch = hub.after(cursor, BATCH, Math.min(deadline - now, 1000), request::wants);
